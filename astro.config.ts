@@ -1,0 +1,28 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { contentDir, siteUrl } from './src/lib/env.ts';
+
+export default defineConfig({
+  site: siteUrl(process.env),
+  trailingSlash: 'always',
+  // Each content folder (the real one, test fixtures) gets its own content-layer cache, so
+  // builds of different folders never read each other's data store.
+  cacheDir: `./node_modules/.astro-cache/${contentDir(process.env).replaceAll(/[^a-z0-9]+/gi, '_')}`,
+  build: {
+    // The article page is readable from its first response: no stylesheet request to wait on.
+    inlineStylesheets: 'always',
+  },
+  markdown: {
+    // Sätteri (Astro 7's default) runs no remark/rehype plugins; unified does, and MDX inherits it.
+    // `gfm` (remark-gfm) is on by default; smart punctuation leaves the source's ’ “ ” – alone.
+    processor: unified({
+      rehypePlugins: [
+        rehypeHeadingIds,
+        [rehypeAutolinkHeadings, { behavior: 'append' }],
+      ],
+    }),
+  },
+  integrations: [mdx()],
+});

@@ -1,0 +1,7 @@
+/** `npm start` / `npm run preview`: serve the built site like a static host would. */
+import { startStaticServer } from './static-server.ts';
+
+const port = Number(process.env['PORT'] ?? 4321);
+const host = process.env['HOST'] ?? 'localhost';
+const { url } = await startStaticServer({ root: 'dist', port, host });
+console.log(`Serving dist/ at ${url.replace('127.0.0.1', 'localhost')}/ (Ctrl+C to stop)`);

@@ -1,0 +1,137 @@
+/**
+ * Every check that spans more than one content entry, in one place: the build runs these (via
+ * `library.ts`), and so do the unit tests. Schema-level checks (types, dates, slugs) live in the
+ * zod schemas of `src/content.config.ts`. Pure: plain records in, problems out.
+ */
+export interface AuthorRecord {
+  id: string;
+  file: string;
+}
+
+export interface ArticleRecord {
+  id: string;
+  file: string;
+  author: string;
+}
+
+export interface SectionRecord {
+  file: string;
+  id: string;
+  order: number;
+  article: string;
+  aliases: readonly string[];
+  body: string;
+}
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}
+
+function listIds(ids: Iterable<string>): string {
+  const all = [...ids].sort();
+  return all.length ? all.map((id) => `"${id}"`).join(', ') : '(none)';
+}
+
+export function checkContent(input: {
+  authors: readonly AuthorRecord[];
+  articles: readonly ArticleRecord[];
+  sections: readonly SectionRecord[];
+}): Problem[] {
+  const problems: Problem[] = [];
+  const authorIds = new Set(input.authors.map((a) => a.id));
+  const articleIds = new Set(input.articles.map((a) => a.id));
+
+  for (const article of input.articles) {
+    if (!authorIds.has(article.author)) {
+      problems.push({
+        file: article.file,
+        field: 'author',
+        message: `no author "${article.author}"; known authors: ${listIds(authorIds)}. Fix the id or add content/authors/${article.author}.mdx`,
+      });
+    }
+  }
+
+  const byArticle = new Map<string, SectionRecord[]>();
+  for (const section of input.sections) {
+    if (!articleIds.has(section.article)) {
+      problems.push({
+        file: section.file,
+        field: 'article',
+        message: `no article "${section.article}"; known articles: ${listIds(articleIds)}. Use the article's folder name`,
+      });
+      continue;
+    }
+    if (section.body.trim() === '') {
+      problems.push({
+        file: section.file,
+        field: 'body',
+        message: 'the section has no text: put its paragraphs below the frontmatter, or delete the file',
+      });
+    }
+    const list = byArticle.get(section.article) ?? [];
+    list.push(section);
+    byArticle.set(section.article, list);
+  }
+
+  for (const article of input.articles) {
+    const sections = byArticle.get(article.id) ?? [];
+    if (sections.length === 0) {
+      problems.push({
+        file: article.file,
+        field: 'sections',
+        message: `no sections refer to "${article.id}": add .mdx files beside article.yaml with article: ${article.id}`,
+      });
+    }
+    // Ids and aliases share one namespace: each must land on exactly one section.
+    const fragments = new Map<string, SectionRecord>();
+    const orders = new Map<number, SectionRecord>();
+    for (const section of sections) {
+      const names: Array<[string, string]> = [
+        ['id', section.id],
+        ...section.aliases.map((alias): [string, string] => ['aliases', alias]),
+      ];
+      for (const [field, name] of names) {
+        const first = fragments.get(name);
+        if (first && first !== section) {
+          problems.push({
+            file: section.file,
+            field,
+            message: `"${name}" is already used by ${first.file}: section ids and aliases must be unique within an article; choose another`,
+          });
+        } else if (first === section && field === 'aliases') {
+          problems.push({ file: section.file, field, message: `"${name}" repeats this section's own id or alias; remove it` });
+        } else {
+          fragments.set(name, section);
+        }
+      }
+      const sameOrder = orders.get(section.order);
+      if (sameOrder) {
+        problems.push({
+          file: section.file,
+          field: 'order',
+          message: `${section.order} is also the order of ${sameOrder.file}: give each section of an article its own number`,
+        });
+      } else {
+        orders.set(section.order, section);
+      }
+    }
+  }
+  return problems;
+}
+
+/** One error listing every problem, so an editor fixes them all in one pass. */
+export class ContentError extends Error {
+  constructor(problems: readonly Problem[]) {
+    super(
+      `Content problems (${problems.length}); the build stops so nothing is published wrong:\n` +
+        problems.map((p) => `  - ${formatProblem(p)}`).join('\n'),
+    );
+    this.name = 'ContentError';
+  }
+}
