@@ -22,7 +22,7 @@ const preciseDate = z
   });
 
 const text = (what: string) =>
-  z.string({ error: `required: ${what}` }).trim().min(1, { error: `empty: write ${what}` });
+  z.string({ error: `required: add ${what}` }).trim().min(1, { error: `empty: write ${what}` });
 
 const authors = defineCollection({
   loader: glob({ pattern: '*.{md,mdx}', base: `${root}/authors` }),

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './harness.ts';
+
+interface Budget {
+  htmlCssTransferBytes: number;
+  htmlCssRequests: number;
+  totalTransferBytes: number;
+  totalRequests: number;
+  scriptTransferBytes: number;
+  fontRequests: number;
+}
+const budgets = JSON.parse(readFileSync('tests/budgets.json', 'utf8')).pages as Record<string, Budget>;
+const browser = useBrowser();
+
+/** What a cold load costs, by resource type, as transferred (gzip, headers included). */
+async function measure(path: string) {
+  const { page, close } = await openPage(browser());
+  const loads: Array<{ url: string; type: string; bytes: number }> = [];
+  page.on('requestfinished', async (request) => {
+    const sizes = await request.sizes();
+    loads.push({ url: request.url(), type: request.resourceType(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+  });
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  await close();
+  const sum = (types: string[]) => loads.filter((l) => types.includes(l.type)).reduce((n, l) => n + l.bytes, 0);
+  const count = (types: string[]) => loads.filter((l) => types.includes(l.type)).length;
+  return {
+    loads,
+    actual: {
+      htmlCssTransferBytes: sum(['document', 'stylesheet']),
+      htmlCssRequests: count(['document', 'stylesheet']),
+      totalTransferBytes: loads.reduce((n, l) => n + l.bytes, 0),
+      totalRequests: loads.length,
+      scriptTransferBytes: sum(['script']),
+      fontRequests: count(['font']),
+    } satisfies Budget,
+  };
+}
+
+describe('byte budgets (tests/budgets.json)', () => {
+  for (const [path, budget] of Object.entries(budgets)) {
+    it(`${path} stays within its budget on a cold load`, async () => {
+      const { actual, loads } = await measure(path);
+      const over = (Object.keys(budget) as Array<keyof Budget>).filter((k) => actual[k] > budget[k]);
+      const table = (Object.keys(budget) as Array<keyof Budget>)
+        .map((k) => `${over.includes(k) ? '✗' : ' '} ${k.padEnd(22)} ${String(actual[k]).padStart(7)} / ${budget[k]}`)
+        .join('\n');
+      const detail = loads.map((l) => `  ${l.type.padEnd(10)} ${String(l.bytes).padStart(7)}  ${l.url}`).join('\n');
+      expect(over, `over budget:\n${table}\nrequests:\n${detail}`).toEqual([]);
+      expect(actual.htmlCssRequests).toBeGreaterThan(0);
+    });
+  }
+
+  it('needs no JavaScript to read: nothing the page loads is a script before interaction', async () => {
+    // The reading test proves the text is whole without JS; here we prove no script is render-blocking.
+    const { page, close } = await openPage(browser());
+    await page.goto('/south-korea-prepares-future-without-us/');
+    const blocking = await page.$$eval('head script:not([type=module]):not([async]):not([defer])', (s) => s.length);
+    expect(blocking).toBe(0);
+    await close();
+  });
+});

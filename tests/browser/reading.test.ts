@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { ARTICLE, openPage, readBlocks, useBrowser } from './harness.ts';
+import { readSource } from '../source.ts';
+
+const source = readSource();
+const browser = useBrowser();
+
+/** Every text block inside the article (body + author note), chrome and editor's notes aside. */
+async function readArticle(javaScriptEnabled: boolean) {
+  const watched = await openPage(browser(), { javaScriptEnabled });
+  await watched.page.goto(ARTICLE);
+  const blocks = await readBlocks(watched.page, '[data-article-body] :is(p, h2, h3, li, blockquote), #author p');
+  return { ...watched, blocks };
+}
+
+describe('the article page, read in a browser', () => {
+  it('holds every paragraph and heading of the source verbatim, in order, and nothing else', async () => {
+    const { blocks, close } = await readArticle(true);
+    const expected = [
+      ...source.body.map((b) => ({ tag: b.kind === 'heading' ? 'h2' : 'p', text: b.text })),
+      { tag: 'p', text: source.authorNote },
+    ];
+    expect(blocks).toEqual(expected);
+    expect(expected.filter((b) => b.tag === 'p')).toHaveLength(12);
+    expect(expected.filter((b) => b.tag === 'h2')).toHaveLength(2);
+    // Typography survives the Markdown pipeline (smart punctuation must not touch it).
+    const all = blocks.map((b) => b.text).join('\n');
+    for (const mark of ['’', '“', '”', '–']) expect(all).toContain(mark);
+    expect(all).not.toMatch(/["']|--/);
+    await close();
+  });
+
+  it('shows each source block exactly once in the page text', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto(ARTICLE);
+    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    for (const block of [...source.body.map((b) => b.text), source.authorNote]) {
+      expect(text.split(block).length - 1, block.slice(0, 60)).toBe(1);
+    }
+    await close();
+  });
+
+  it('reads completely with JavaScript disabled', async () => {
+    const withJs = await readArticle(true);
+    const withoutJs = await readArticle(false);
+    expect(withoutJs.blocks).toEqual(withJs.blocks);
+    await withJs.close();
+    await withoutJs.close();
+  });
+
+  it('gives the opening section a stable id but no invented heading', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto(ARTICLE);
+    const sections = await page.$$eval('[data-article-body] > section', (els) =>
+      els.map((s) => ({ id: s.id, heading: s.querySelector(':scope > h2, :scope > header h2')?.textContent?.trim() ?? null })),
+    );
+    expect(sections.map((s) => s.id)).toEqual(['opening', 'different-means-to-different-ends', 'preparing-for-the-eventualities']);
+    expect(sections[0]?.heading).toBeNull();
+    await close();
+  });
+
+  it('puts an honest editor’s note where each missing figure was', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto(ARTICLE);
+    const notes = page.locator('[data-article-body] .editors-note');
+    await expect(notes.count()).resolves.toBe(source.figureMarks);
+    expect(await page.locator('main').innerText()).not.toContain('(click to enlarge)');
+    await close();
+  });
+
+  it('has the page structure a reader and a screen reader expect', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto(ARTICLE);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('h1').innerText()).toBe('South Korea Prepares for a Future Without the US');
+    for (const landmark of ['body > header', 'main', 'body > footer']) {
+      expect(await page.locator(landmark).count(), landmark).toBe(1);
+    }
+    const byline = page.locator('.article-header');
+    expect(await byline.innerText()).toContain('Phillip Orchard');
+    expect(await byline.innerText()).toContain('Geopolitical Futures');
+    expect(await byline.locator('time').getAttribute('datetime')).toBe('2018-10');
+    expect(await byline.locator('time').innerText()).toBe('October 2018');
+    expect(await byline.locator('a[href="https://geopoliticalfutures.com/south-korea-prepares-future-without-us/"]').count()).toBe(1);
+    // The skip link is the first thing a keyboard reaches and it moves focus to the main text.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await close();
+  });
+
+  it('keeps the text to a readable measure', async () => {
+    const { page, close } = await openPage(browser(), { viewport: { width: 1600, height: 900 } });
+    await page.goto(ARTICLE);
+    const charsPerLine = await page.$eval('[data-article-body] p', (p) => {
+      const style = getComputedStyle(p);
+      const probe = document.createElement('span');
+      probe.style.font = style.font;
+      probe.textContent = 'abcdefghijklmnopqrstuvwxyz'.repeat(4);
+      document.body.append(probe);
+      const perChar = probe.getBoundingClientRect().width / probe.textContent.length;
+      probe.remove();
+      return p.getBoundingClientRect().width / perChar;
+    });
+    expect(charsPerLine).toBeGreaterThan(60);
+    expect(charsPerLine).toBeLessThan(80);
+    await close();
+  });
+
+  it('loads every page type with no console error and no request off 127.0.0.1', async () => {
+    for (const path of ['/', ARTICLE, '/no-such-page/']) {
+      const watched = await openPage(browser());
+      await watched.page.goto(path);
+      await watched.page.waitForLoadState('networkidle');
+      expect(watched.offsiteRequests, path).toEqual([]);
+      // The 404 page's own status is not an error a reader sees; anything else is.
+      expect(watched.consoleErrors.filter((e) => !/404/.test(e)), path).toEqual([]);
+      await watched.close();
+    }
+  });
+});
+
+describe('the home page', () => {
+  it('lists the article with its author, date and description', async () => {
+    const { page, close } = await openPage(browser(), { javaScriptEnabled: false });
+    await page.goto('/');
+    const item = page.locator('main li', { hasText: 'South Korea Prepares for a Future Without the US' });
+    expect(await item.count()).toBe(1);
+    const text = await item.innerText();
+    expect(text).toContain('Phillip Orchard');
+    expect(text).toContain('October 2018');
+    expect(text).toContain(source.body[0]!.text.split('. ')[0]!);
+    await item.locator('a').first().click();
+    expect(new URL(page.url()).pathname).toBe(ARTICLE);
+    await close();
+  });
+});

@@ -1,0 +1,30 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type BuildResult } from './build.ts';
+
+let result: BuildResult;
+beforeAll(async () => {
+  mkdirSync('.tmp', { recursive: true });
+  result = await buildFixture('tests/fixtures/two-articles');
+});
+
+describe('a second article dropped into content/ just works', () => {
+  it('builds both articles and lists them on the home page', () => {
+    expect(result.code, result.output).toBe(0);
+    for (const slug of ['first-piece', 'second-piece']) {
+      expect(existsSync(join(result.outDir, slug, 'index.html')), slug).toBe(true);
+    }
+    const home = readFileSync(join(result.outDir, 'index.html'), 'utf8');
+    // Newest first: the 2021 piece before the 2020 one.
+    expect(home.indexOf('Second Piece')).toBeGreaterThan(-1);
+    expect(home.indexOf('Second Piece')).toBeLessThan(home.indexOf('First Piece'));
+  });
+
+  it('keeps each article’s sections to itself, in their order', () => {
+    const second = readFileSync(join(result.outDir, 'second-piece', 'index.html'), 'utf8');
+    expect(second).toContain('Second piece, opening words.');
+    expect(second).not.toContain('First piece');
+    expect(second.indexOf('id="start"')).toBeLessThan(second.indexOf('id="next"'));
+  });
+});
