@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { contentDir, siteUrl } from './src/lib/env.ts';
+import rehypeArticle from './src/lib/rehype-article.ts';
 
 export default defineConfig({
   site: siteUrl(process.env),
@@ -21,6 +22,7 @@ export default defineConfig({
       rehypePlugins: [
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, { behavior: 'append' }],
+        [rehypeArticle, { contentRoot: contentDir(process.env) }],
       ],
     }),
   },

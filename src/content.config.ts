@@ -60,4 +60,79 @@ const sections = defineCollection({
   }),
 });
 
-export const collections = { authors, articles, sections };
+/** Where an annotation is mentioned: a section of an article, and the exact words there. */
+const mention = z.object({
+  article: slug,
+  section: slug,
+  phrase: text('the exact words of the section to mark (they must occur once in it)'),
+});
+
+/** Every annotation says which source its facts come from; nothing else is allowed. */
+const basis = z.enum(['article', 'context'], {
+  error: 'required: "article" (the article says it) or "context" (from the project’s context facts)',
+});
+
+const evidence = z
+  .array(text('a quote from the article or the context facts'))
+  .min(1, { error: 'empty: quote at least one passage of the source that supports this card' });
+
+/** A date that may be "undated", where only the article's words place the event. */
+const eventDate = z
+  .string({ error: 'required: a quoted date ("2018", "2018-10", "2018-10-12", "2018-09-18/2018-09-20") or "undated"' })
+  .transform((text, ctx) => {
+    if (text === 'undated') return null;
+    try {
+      return parsePreciseDate(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const events = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/events` }),
+  schema: z
+    .object({
+      title: text('a short neutral title'),
+      date: eventDate,
+      /** Said out loud so an editor cannot write a day where the sources give only a month. */
+      precision: z.enum(['year', 'month', 'day', 'range', 'undated'], {
+        error: 'required: year, month, day, range or undated (what the sources support)',
+      }),
+      /** The article's own words where it is vague ("In early September"). */
+      wording: text('the article’s own words for the date').optional(),
+      /** A date the event set for the future (e.g. an agreed transfer date). */
+      target: preciseDate.optional(),
+      /** What the target was, in words, where there is no date (e.g. "conditions-based"). */
+      targetLabel: text('the target in words').optional(),
+      note: text('a short neutral note'),
+      basis,
+      evidence,
+      issues: z.array(reference('issues')).default([]),
+      mentions: z.array(mention).default([]),
+    })
+    .superRefine((event, ctx) => {
+      const actual = event.date?.precision ?? 'undated';
+      if (actual !== event.precision) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['precision'],
+          message: `"${event.precision}" does not match the date, which is written as a ${actual}: write the date to that precision or change precision to ${actual}`,
+        });
+      }
+    }),
+});
+
+const issues = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/issues` }),
+  schema: z.object({
+    name: text('the issue’s name'),
+    summary: text('a short neutral summary'),
+    basis,
+    evidence,
+    events: z.array(reference('events')).default([]),
+    mentions: z.array(mention).default([]),
+  }),
+});
+
+export const collections = { authors, articles, sections, events, issues };

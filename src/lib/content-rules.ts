@@ -3,6 +3,7 @@
  * `library.ts`), and so do the unit tests. Schema-level checks (types, dates, slugs) live in the
  * zod schemas of `src/content.config.ts`. Pure: plain records in, problems out.
  */
+import { bodyText, countOccurrences } from './mentions.ts';
 export interface AuthorRecord {
   id: string;
   file: string;
@@ -21,6 +22,15 @@ export interface SectionRecord {
   article: string;
   aliases: readonly string[];
   body: string;
+}
+
+export interface AnnotationRecord {
+  kind: 'event' | 'issue';
+  id: string;
+  file: string;
+  /** Related annotations of the other kind: an event's issues, an issue's events. */
+  related: readonly string[];
+  mentions: ReadonlyArray<{ article: string; section: string; phrase: string }>;
 }
 
 export interface Problem {
@@ -42,6 +52,7 @@ export function checkContent(input: {
   authors: readonly AuthorRecord[];
   articles: readonly ArticleRecord[];
   sections: readonly SectionRecord[];
+  annotations?: readonly AnnotationRecord[];
 }): Problem[] {
   const problems: Problem[] = [];
   const authorIds = new Set(input.authors.map((a) => a.id));
@@ -121,6 +132,54 @@ export function checkContent(input: {
         orders.set(section.order, section);
       }
     }
+  }
+  problems.push(...checkAnnotations(input.annotations ?? [], input.sections, articleIds));
+  return problems;
+}
+
+function checkAnnotations(
+  annotations: readonly AnnotationRecord[],
+  sections: readonly SectionRecord[],
+  articleIds: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const ids = { event: new Set<string>(), issue: new Set<string>() };
+  for (const a of annotations) ids[a.kind].add(a.id);
+  const sectionsByKey = new Map(sections.map((s) => [`${s.article}/${s.id}`, s]));
+  for (const a of annotations) {
+    const other = a.kind === 'event' ? 'issue' : 'event';
+    a.related.forEach((ref, i) => {
+      if (!ids[other].has(ref)) {
+        problems.push({
+          file: a.file,
+          field: `${other === 'issue' ? 'issues' : 'events'}[${i}]`,
+          message: `no ${other} "${ref}"; known: ${listIds(ids[other])}. Fix the id or add content/${other}s/${ref}.yaml`,
+        });
+      }
+    });
+    a.mentions.forEach((m, i) => {
+      if (!articleIds.has(m.article)) {
+        problems.push({ file: a.file, field: `mentions[${i}].article`, message: `no article "${m.article}"; known articles: ${listIds(articleIds)}` });
+        return;
+      }
+      const section = sectionsByKey.get(`${m.article}/${m.section}`);
+      if (!section) {
+        const known = sections.filter((s) => s.article === m.article).map((s) => s.id);
+        problems.push({ file: a.file, field: `mentions[${i}].section`, message: `no section "${m.section}" in "${m.article}"; its sections: ${listIds(known)}` });
+        return;
+      }
+      const count = countOccurrences(bodyText(section.body), m.phrase);
+      if (count !== 1) {
+        problems.push({
+          file: a.file,
+          field: `mentions[${i}].phrase`,
+          message:
+            count === 0
+              ? `"${m.phrase}" is not in section "${m.section}" (${section.file}): copy the words exactly from the text, typography (’ “ ” –) included`
+              : `"${m.phrase}" occurs ${count} times in section "${m.section}" (${section.file}): quote more words so it is found once`,
+        });
+      }
+    });
   }
   return problems;
 }

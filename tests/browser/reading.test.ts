@@ -30,10 +30,15 @@ describe('the article page, read in a browser', () => {
     await close();
   });
 
-  it('shows each source block exactly once in the page text', async () => {
+  it('shows each source block exactly once in the reading text', async () => {
     const { page, close } = await openPage(browser());
     await page.goto(ARTICLE);
-    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    // The reading text: article body and author note, without sidebars, figures and chrome.
+    const text = await page.evaluate(() => {
+      const copy = document.querySelector('article')!.cloneNode(true) as Element;
+      copy.querySelectorAll('aside, details, figure, header, [data-chrome], nav').forEach((n) => n.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ');
+    });
     for (const block of [...source.body.map((b) => b.text), source.authorNote]) {
       expect(text.split(block).length - 1, block.slice(0, 60)).toBe(1);
     }
@@ -59,11 +64,10 @@ describe('the article page, read in a browser', () => {
     await close();
   });
 
-  it('puts an honest editor’s note where each missing figure was', async () => {
+  it('puts this edition’s own figure, not the original’s “(click to enlarge)”, where each figure was', async () => {
     const { page, close } = await openPage(browser());
     await page.goto(ARTICLE);
-    const notes = page.locator('[data-article-body] .editors-note');
-    await expect(notes.count()).resolves.toBe(source.figureMarks);
+    expect(await page.locator('[data-article-body] figure.edition-figure').count()).toBe(source.figureMarks);
     expect(await page.locator('main').innerText()).not.toContain('(click to enlarge)');
     await close();
   });

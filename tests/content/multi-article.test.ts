@@ -27,4 +27,10 @@ describe('a second article dropped into content/ just works', () => {
     expect(second).not.toContain('First piece');
     expect(second.indexOf('id="start"')).toBeLessThan(second.indexOf('id="next"'));
   });
+
+  it('says honestly where a figure of the original is missing and this edition has none', () => {
+    const first = readFileSync(join(result.outDir, 'first-piece', 'index.html'), 'utf8');
+    expect(first).toMatch(/class="editors-note"[^>]*>.*the original article shows a figure here\. It is not available in this edition\./s);
+    expect(first).toContain('First piece, closing words.');
+  });
 });

@@ -1,0 +1,101 @@
+/**
+ * Build-time rehype step for section MDX files:
+ * - every top-level paragraph gets a stable id, `<section-id>-p<n>`, so one paragraph can be linked;
+ * - every mention of an event or issue becomes a link to its sidebar entry, wrapping the exact
+ *   words of the source (the text itself is never edited).
+ * A mention whose words are missing, repeated or overlapping another fails the build.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { readAnnotations } from './annotation-files.ts';
+import { entryId, placeMentions, sectionKey, type PlacedMention } from './mentions.ts';
+import { formatProblem, type Problem } from './content-rules.ts';
+
+export interface Options {
+  contentRoot: string;
+}
+
+interface Frontmatter {
+  id?: unknown;
+  article?: unknown;
+}
+
+export default function rehypeArticle({ contentRoot }: Options) {
+  return (tree: Root, file: VFile) => {
+    const frontmatter = ((file.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter ?? {}) as Frontmatter;
+    if (typeof frontmatter.id !== 'string' || typeof frontmatter.article !== 'string') return;
+    const sectionId = frontmatter.id;
+
+    let n = 0;
+    for (const child of tree.children) {
+      if (child.type === 'element' && child.tagName === 'p') child.properties['id'] = `${sectionId}-p${++n}`;
+    }
+
+    const placed = placeMentions(readAnnotations(contentRoot)).get(sectionKey(frontmatter.article, sectionId)) ?? [];
+    const problems = placed.flatMap((mention) => wrapMention(tree, mention, sectionId, file.path));
+    if (problems.length > 0) {
+      throw new Error(`Mentions that cannot be marked (${problems.length}):\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    }
+  };
+}
+
+/** The plain text of each top-level block, across the links already inserted. */
+function blockTexts(tree: Root): string[] {
+  return tree.children.map((block) => {
+    let text = '';
+    visitParents(block, 'text', (node) => {
+      text += node.value;
+    });
+    return text;
+  });
+}
+
+function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sectionFile: string): Problem[] {
+  const hits: Array<{ node: Text; parent: Element | Root; inMark: boolean }> = [];
+  let total = 0;
+  visitParents(tree, 'text', (node, ancestors) => {
+    const count = node.value.split(mention.phrase).length - 1;
+    if (count === 0) return;
+    total += count;
+    const parent = ancestors.at(-1) as Element | Root;
+    const inMark = ancestors.some((a) => a.type === 'element' && (a as Element).tagName === 'a');
+    hits.push({ node, parent, inMark });
+  });
+  const problem = (message: string): Problem[] => [
+    { file: mention.file, field: `mentions[${mention.index}].phrase`, message: `"${mention.phrase}" ${message} (${sectionFile})` },
+  ];
+  if (total === 0 && blockTexts(tree).some((t) => t.includes(mention.phrase))) {
+    return problem(`overlaps another mention in section "${sectionId}": choose words that no other event or issue marks`);
+  }
+  if (total === 0) {
+    return problem(`is not in section "${sectionId}": copy the words exactly from the text, typography (’ “ ” –) included`);
+  }
+  if (total > 1) {
+    return problem(`occurs ${total} times in section "${sectionId}": quote more words so it is found once`);
+  }
+  const hit = hits[0]!;
+  if (hit.inMark) {
+    return problem(`overlaps another mention in section "${sectionId}": choose words that no other event or issue marks`);
+  }
+  const at = hit.node.value.indexOf(mention.phrase);
+  const mark: Element = {
+    type: 'element',
+    tagName: 'a',
+    properties: {
+      href: `#${entryId(sectionId, mention.kind, mention.id)}`,
+      id: mention.markId,
+      className: ['mark', `mark-${mention.kind}`],
+      ariaDescribedBy: [`${entryId(sectionId, mention.kind, mention.id)}-title`],
+    },
+    children: [{ type: 'text', value: mention.phrase }],
+  };
+  const pieces: ElementContent[] = [
+    { type: 'text', value: hit.node.value.slice(0, at) },
+    mark,
+    { type: 'text', value: hit.node.value.slice(at + mention.phrase.length) },
+  ];
+  const siblings = hit.parent.children as ElementContent[];
+  siblings.splice(siblings.indexOf(hit.node), 1, ...pieces.filter((p) => p.type !== 'text' || p.value !== ''));
+  return [];
+}

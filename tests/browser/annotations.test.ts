@@ -1,0 +1,170 @@
+import AxeBuilder from '@axe-core/playwright';
+import { describe, expect, it } from 'vitest';
+import { ARTICLE, openPage, useBrowser } from './harness.ts';
+
+const browser = useBrowser();
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 375, height: 800 };
+
+describe('event and issue sidebars', () => {
+  it('sit beside each section’s text at 1280 px', async () => {
+    const { page, close } = await openPage(browser(), { viewport: WIDE });
+    await page.goto(ARTICLE);
+    const sections = await page.$$eval('[data-article-body] > section', (els) =>
+      els.map((s) => {
+        const text = s.querySelector('.section-text')!.getBoundingClientRect();
+        const sidebar = s.querySelector('.sidebar');
+        const card = sidebar?.querySelector('.card')?.getBoundingClientRect();
+        return { id: s.id, textRight: text.right, cardLeft: card?.left ?? null, cardWidth: card?.width ?? 0 };
+      }),
+    );
+    expect(sections).toHaveLength(3);
+    for (const s of sections) {
+      expect(s.cardLeft, s.id).not.toBeNull();
+      expect(s.cardLeft!, s.id).toBeGreaterThan(s.textRight);
+      expect(s.cardWidth, s.id).toBeGreaterThan(200);
+    }
+    await close();
+  });
+
+  it('fold into a details element after the text at 375 px, and open on demand', async () => {
+    const { page, close } = await openPage(browser(), { viewport: NARROW, javaScriptEnabled: false });
+    await page.goto(ARTICLE);
+    const sidebar = page.locator('#opening .sidebar');
+    const summary = sidebar.locator('summary');
+    expect(await summary.isVisible()).toBe(true);
+    expect(await sidebar.locator('.card').first().isVisible()).toBe(false);
+    const textBottom = await page.locator('#opening .section-text').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect((await summary.boundingBox())!.y).toBeGreaterThan(textBottom - 1);
+    await summary.click();
+    expect(await sidebar.locator('.card').first().isVisible()).toBe(true);
+    await close();
+  });
+
+  it('name each sidebar for its section', async () => {
+    const { page, close } = await openPage(browser(), { viewport: WIDE });
+    await page.goto(ARTICLE);
+    const names = await page.$$eval('aside', (els) => els.map((a) => a.getAttribute('aria-label')));
+    expect(names).toContain('Events in ‘Different Means to Different Ends’');
+    expect(names).toContain('Issues in ‘Preparing for the Eventualities’');
+    expect(names).toContain('Events in ‘Opening’');
+    await close();
+  });
+
+  it('link every mark to its entry and every entry back to its marks, with no duplicate ids', async () => {
+    const { page, close } = await openPage(browser(), { viewport: WIDE });
+    await page.goto(ARTICLE);
+    const report = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
+      const marks = [...document.querySelectorAll<HTMLAnchorElement>('a.mark')];
+      const broken: string[] = [];
+      for (const mark of marks) {
+        const entry = document.getElementById(mark.hash.slice(1));
+        if (!entry) broken.push(`${mark.id} → ${mark.hash} missing`);
+        else if (entry.closest('section') !== mark.closest('section')) broken.push(`${mark.id} → other section`);
+        else if (!entry.querySelector(`a[href="#${mark.id}"]`)) broken.push(`${mark.hash} has no back-link to ${mark.id}`);
+      }
+      const backLinks = [...document.querySelectorAll<HTMLAnchorElement>('.sidebar .mentions a')];
+      for (const link of backLinks) if (!document.getElementById(link.hash.slice(1))) broken.push(`back-link ${link.hash} missing`);
+      return { duplicates, broken, marks: marks.length, backLinks: backLinks.length };
+    });
+    expect(report.duplicates).toEqual([]);
+    expect(report.broken).toEqual([]);
+    expect(report.marks).toBeGreaterThanOrEqual(30);
+    expect(report.backLinks).toBeGreaterThanOrEqual(report.marks);
+    await close();
+  });
+
+  it('carry each date’s precision in <time datetime>, events in date order', async () => {
+    const { page, close } = await openPage(browser(), { viewport: WIDE });
+    await page.goto(ARTICLE);
+    const datetime = (id: string) => page.locator(`#${id} .event-date time`).getAttribute('datetime');
+    expect(await datetime('opening--event-liaison-office')).toBe('2018-09-14');
+    expect(await datetime('opening--event-road-rail-concern')).toBe('2018-10');
+    expect(await datetime('preparing-for-the-eventualities--event-division-38th-parallel')).toBe('1945');
+    expect(await page.locator('#opening--event-liaison-office .event-date').innerText()).toContain('In early September');
+    const order = await page.$$eval('#opening .event-date time', (els) => els.map((t) => t.getAttribute('datetime')!));
+    expect(order).toEqual([...order].sort());
+    await close();
+  });
+
+  it('lets a keyboard or no-JS reader follow a mark into the folded sidebar and back', async () => {
+    const { page, close } = await openPage(browser(), { viewport: NARROW, javaScriptEnabled: false });
+    await page.goto(ARTICLE);
+    await page.locator('a.mark', { hasText: 'the South opened a liaison office with the North' }).click();
+    expect(new URL(page.url()).hash).toBe('#opening--event-liaison-office');
+    expect(await page.locator('#opening--event-liaison-office').isVisible()).toBe(true);
+    await page.locator('#opening--event-liaison-office .mentions a').first().click();
+    expect(new URL(page.url()).hash).toBe('#mark-event-liaison-office-1');
+    await close();
+  });
+});
+
+describe('events and issues pages', () => {
+  it('/events/ is a timeline grouped by year, each event linking to its mentions', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto('/events/');
+    const years = await page.$$eval('main h2', (h) => h.map((e) => e.textContent));
+    expect(years).toEqual(['1945', '1950', '1953', '1994', '2007', '2010', '2014', '2018', 'Undated']);
+    expect(await page.locator('.event-card').count()).toBeGreaterThanOrEqual(18);
+    const link = page.locator('#event-opcon-pledge .mentions a').first();
+    expect(await link.getAttribute('href')).toBe(`${ARTICLE}#mark-event-opcon-pledge-1`);
+    await link.click();
+    expect(await page.locator('#mark-event-opcon-pledge-1').innerText()).toBe('new military chief pledged');
+    await close();
+  });
+
+  it('/issues/opcon/ has its summary, events and every mention with a quoted context', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto('/issues/');
+    await page.getByRole('link', { name: 'Wartime operational control (OPCON)' }).click();
+    expect(new URL(page.url()).pathname).toBe('/issues/opcon/');
+    expect(await page.locator('h1').innerText()).toBe('Wartime operational control (OPCON)');
+    const events = await page.$$eval('#issue-events ~ ol .card-title', (h) => h.map((e) => e.textContent?.trim()));
+    expect(events).toContain('Allies agree to transfer wartime OPCON');
+    expect(events).toContain('Defence chiefs agree on OPCON transfer at “an early date”');
+    const quotes = await page.$$eval('blockquote', (q) => q.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0]).toContain('wartime operational control, or OPCON');
+    expect(await page.locator('blockquote mark').first().innerText()).toBe('wartime operational control, or OPCON');
+    await close();
+  });
+});
+
+describe('figures made for this edition', () => {
+  it('stand where the original’s figures were, labelled, with a text alternative and a full-size link', async () => {
+    const { page, close } = await openPage(browser(), { javaScriptEnabled: false });
+    await page.goto(ARTICLE);
+    const figures = page.locator('[data-article-body] figure.edition-figure');
+    expect(await figures.count()).toBe(2);
+    // After the first paragraph of each titled section, as in the original.
+    expect(await page.locator('#different-means-to-different-ends-p1 + figure').count()).toBe(1);
+    expect(await page.locator('#preparing-for-the-eventualities-p1 + figure').count()).toBe(1);
+    const timeline = figures.first();
+    expect(await timeline.locator('figcaption').innerText()).toContain('Figure made for this edition, not the original’s');
+    const facts = await timeline.locator('ol li').allTextContents();
+    expect(facts).toContain('14 September 2018: Inter-Korean liaison office opens');
+    expect(facts).toContain('18–20 September 2018: Moon and Kim meet in Pyongyang');
+    const opcon = await figures.nth(1).locator('ol li').allTextContents();
+    expect(opcon.map((f) => f.split(';')[1]?.trim())).toEqual(['target April 2012.', 'target December 2015.', 'target conditions-based.']);
+    await timeline.getByRole('link', { name: 'View full size' }).click();
+    expect(new URL(page.url()).pathname).toBe('/figures/sep-oct-2018-timeline/');
+    expect(await page.locator('figure svg').count()).toBe(1);
+    await close();
+  });
+});
+
+describe('accessibility (axe)', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of [ARTICLE, '/events/', '/issues/', '/issues/opcon/', '/figures/opcon-target-dates/']) {
+      it(`${path} in ${colorScheme} has no axe violations`, async () => {
+        const { page, close } = await openPage(browser(), { colorScheme, viewport: WIDE });
+        await page.goto(path);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+        await close();
+      });
+    }
+  }
+});

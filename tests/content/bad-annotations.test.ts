@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture } from './build.ts';
+
+beforeAll(() => mkdirSync('.tmp', { recursive: true }));
+
+const root = 'tests/fixtures/bad-annotations';
+
+const cases: Array<{ name: string; file: string; field: string; fix: RegExp }> = [
+  { name: 'unknown-issue-id', file: 'events/summit.yaml', field: 'issues[0]', fix: /no issue "tlaks"; known: "talks"/ },
+  { name: 'unknown-event-id', file: 'issues/talks.yaml', field: 'events[1]', fix: /no event "sumit"; known: "summit"/ },
+  { name: 'phrase-not-found', file: 'events/summit.yaml', field: 'mentions[0].phrase', fix: /"was held in June" is not in section "first": copy the words exactly/ },
+  { name: 'ambiguous-phrase', file: 'events/summit.yaml', field: 'mentions[0].phrase', fix: /"summit" occurs 2 times in section "first": quote more words/ },
+  { name: 'unknown-section', file: 'events/summit.yaml', field: 'mentions[0].section', fix: /no section "firts" in "tiny"; its sections: "first"/ },
+  { name: 'date-precision-mismatch', file: 'events/summit.yaml', field: 'precision', fix: /"month" does not match the date, which is written as a day/ },
+  { name: 'overlapping-mentions', file: 'issues/talks.yaml', field: 'mentions[0].phrase', fix: /"summit was held" overlaps another mention/ },
+];
+
+describe('bad annotations fail the build clearly', () => {
+  it.each(cases)('$name: fails naming $file, $field and the fix', async ({ name, file, field, fix }) => {
+    const { code, output } = await buildFixture(`${root}/${name}`);
+    expect(code, output).not.toBe(0);
+    expect(output).toContain(`${root}/${name}/${file}`);
+    expect(output).toContain(`${field}: `);
+    expect(output).toMatch(fix);
+  });
+});

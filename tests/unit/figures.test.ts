@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { targetSteps, timelineLayout } from '../../src/lib/figures.ts';
+import { parsePreciseDate } from '../../src/lib/dates.ts';
+import type { EventItem } from '../../src/lib/annotations.ts';
+
+const event = (id: string, date: string | null, over: Partial<EventItem> = {}): EventItem => ({
+  id, title: `Title of ${id}`, date: date ? parsePreciseDate(date) : null, note: '', basis: 'article', issues: [], mentions: [], ...over,
+});
+
+describe('figure layouts', () => {
+  const events = [
+    event('early', '2018-09-01'),
+    event('range', '2018-09-18/2018-09-20'),
+    event('late', '2018-10-31', { title: 'A rather long title that would run off the right edge' }),
+    event('month', '2018-10'),
+    event('outside', '2018-11-02'),
+    event('undated', null),
+  ];
+  const layout = timelineLayout(events, parsePreciseDate('2018-09'), parsePreciseDate('2018-10'), { width: 600 });
+
+  it('puts only day-precise events inside the window on the timeline, one row each', () => {
+    expect(layout.rows.map((r) => r.id)).toEqual(['early', 'range', 'late']);
+    expect(new Set(layout.rows.map((r) => r.y)).size).toBe(3);
+  });
+
+  it('places dates on the axis proportionally, ranges as spans', () => {
+    const [early, range, late] = layout.rows;
+    expect(early!.x1).toBe(layout.left);
+    expect(late!.x1).toBe(layout.right);
+    expect(range!.x2).toBeGreaterThan(range!.x1);
+    expect(layout.ticks.map((t) => t.label)).toEqual(['September 2018', 'October 2018']);
+  });
+
+  it('keeps every label inside the figure', () => {
+    for (const row of layout.rows) {
+      expect(row.labelX).toBeGreaterThanOrEqual(layout.left);
+      expect(row.labelX + (row.dateLabel.length + 1 + row.title.length) * 6.6).toBeLessThanOrEqual(layout.right + 0.001);
+    }
+  });
+
+  it('lists target steps in the order they were decided', () => {
+    const steps = targetSteps([
+      event('a', '2007', { target: parsePreciseDate('2012-04') }),
+      event('b', '2010', { target: parsePreciseDate('2015-12') }),
+      event('c', '2014', { targetLabel: 'conditions-based' }),
+      event('d', '2018-10-19'),
+    ]);
+    expect(steps.map((s) => `${s.decided} → ${s.target}`)).toEqual(['2007 → April 2012', '2010 → December 2015', '2014 → conditions-based']);
+  });
+});
