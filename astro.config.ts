@@ -4,6 +4,7 @@ import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { contentDir, siteUrl } from './src/lib/env.ts';
 import rehypeArticle from './src/lib/rehype-article.ts';
+import pagefind from './integrations/pagefind.ts';
 
 export default defineConfig({
   site: siteUrl(process.env),
@@ -14,6 +15,10 @@ export default defineConfig({
   build: {
     // The article page is readable from its first response: no stylesheet request to wait on.
     inlineStylesheets: 'always',
+  },
+  vite: {
+    // Lazy chunks are fetched only when used; the preload helper would cost every page ~1.5 KB.
+    build: { modulePreload: false },
   },
   markdown: {
     // Sätteri (Astro 7's default) runs no remark/rehype plugins; unified does, and MDX inherits it.
@@ -26,5 +31,5 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
 });

@@ -1,0 +1,39 @@
+/**
+ * Events and issues as search records of their own kind. Made from the checked content during
+ * the build, indexed by `integrations/pagefind.ts`.
+ */
+import { formatPreciseDate } from './dates.ts';
+import type { AnnotationIndex } from './annotations.ts';
+
+export const SEARCH_RECORDS_FILE = 'search-records.json';
+
+/** The kinds a search result can be, as shown to readers and used as the `type` filter. */
+export const RESULT_TYPES = { article: 'Article text', event: 'Event', issue: 'Issue' } as const;
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export function searchRecords(annotations: AnnotationIndex): SearchRecord[] {
+  return [
+    ...annotations.events.map((event) => {
+      const date = event.date ? formatPreciseDate(event.date) : 'Undated';
+      return {
+        url: `/events/#event-${event.id}`,
+        // The note first, so excerpts say something the result's title does not.
+        content: [event.note, event.wording && `The article: “${event.wording}”.`, `${event.title}, ${date}.`].filter(Boolean).join(' '),
+        meta: { title: event.title, date },
+        filters: { type: [RESULT_TYPES.event] },
+      };
+    }),
+    ...annotations.issues.map((issue) => ({
+      url: `/issues/${issue.id}/`,
+      content: `${issue.summary} ${issue.name}.`,
+      meta: { title: issue.name },
+      filters: { type: [RESULT_TYPES.issue] },
+    })),
+  ];
+}

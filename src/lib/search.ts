@@ -1,0 +1,104 @@
+/**
+ * Pure helpers for the search UI: no DOM, so they are unit-tested and safe by construction.
+ * Nothing from the URL or from results is ever treated as HTML; excerpts become text segments
+ * with Pagefind's `<mark>` as the only structure kept.
+ */
+
+export interface Segment {
+  text: string;
+  marked: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1]?.toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole;
+  });
+}
+
+/** Split a Pagefind excerpt into text segments; `<mark>` marks them, every other tag is dropped. */
+export function excerptSegments(html: string): Segment[] {
+  const segments: Segment[] = [];
+  let marked = false;
+  for (const token of html.split(/(<[^>]*>)/)) {
+    if (token.startsWith('<')) {
+      if (/^<mark(\s[^>]*)?>$/i.test(token)) marked = true;
+      else if (/^<\/mark\s*>$/i.test(token)) marked = false;
+      continue;
+    }
+    if (token === '') continue;
+    const text = decodeEntities(token);
+    const last = segments.at(-1);
+    if (last && last.marked === marked) last.text += text;
+    else segments.push({ text, marked });
+  }
+  return segments;
+}
+
+export interface Anchor {
+  element: string;
+  id: string;
+  location: number;
+}
+
+/**
+ * The section a sub-result belongs to: the last `<section id>` that starts at or before its first
+ * match. Pagefind links untitled content (our opening section) to the page top and titled
+ * content to the heading; we link every sub-result to its section's permalink instead.
+ */
+export function sectionFragment(locations: readonly number[], anchors: readonly Anchor[]): string | undefined {
+  const first = Math.min(...locations);
+  let found: string | undefined;
+  for (const anchor of [...anchors].sort((a, b) => a.location - b.location)) {
+    if (anchor.element !== 'section') continue;
+    if (anchor.location <= first) found = anchor.id;
+  }
+  return found;
+}
+
+/** The query as search terms: trimmed, at most 100 characters, split on white space. */
+export function queryTerms(query: string): string[] {
+  return query.trim().slice(0, 100).split(/\s+/).filter(Boolean);
+}
+
+/** A result link that asks the landing page to highlight the terms: `/path/?highlight=a+b#frag`. */
+export function withHighlight(url: string, query: string): string {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return url;
+  const [beforeHash = '', hash] = url.split('#', 2);
+  const [path = '', search = ''] = beforeHash.split('?', 2);
+  const params = new URLSearchParams(search);
+  params.set('highlight', terms.join(' '));
+  return `${path}?${params.toString()}${hash === undefined ? '' : `#${hash}`}`;
+}
+
+/** Ranges of `text` that match any term, case-insensitively; overlapping ranges merged. */
+export function matchRanges(text: string, terms: readonly string[]): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  const ranges: Array<[number, number]> = [];
+  for (const term of terms) {
+    const needle = term.toLowerCase();
+    if (needle.length < 2) continue;
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
+      ranges.push([at, at + needle.length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged.at(-1);
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
+  }
+  return merged;
+}
+
+/** "1 result", "5 results": the announced count. */
+export function countLabel(count: number, query: string): string {
+  return `${count === 0 ? 'No' : count} result${count === 1 ? '' : 's'} for “${query.trim()}”`;
+}
