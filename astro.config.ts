@@ -1,9 +1,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { contentDir, siteUrl } from './src/lib/env.ts';
 import rehypeArticle from './src/lib/rehype-article.ts';
+import { anchorContent, anchorProperties, sectionHeadGroup } from './src/lib/anchor.ts';
+import { toString } from 'hast-util-to-string';
 import pagefind from './integrations/pagefind.ts';
 
 export default defineConfig({
@@ -26,10 +29,23 @@ export default defineConfig({
     processor: unified({
       rehypePlugins: [
         rehypeHeadingIds,
-        [rehypeAutolinkHeadings, { behavior: 'append' }],
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'after',
+            group: sectionHeadGroup,
+            properties: (heading: Parameters<typeof toString>[0]) => anchorProperties(toString(heading)),
+            content: anchorContent,
+          },
+        ],
         [rehypeArticle, { contentRoot: contentDir(process.env) }],
       ],
     }),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [
+    mdx(),
+    // Share pages (/<article>/<section>/) point their canonical at the article: leave them out.
+    sitemap({ filter: (page) => !/\/[^/]+\/[^/]+\/$/.test(new URL(page).pathname) || /\/(issues|figures)\//.test(page) }),
+    pagefind(),
+  ],
 });

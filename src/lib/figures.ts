@@ -38,7 +38,7 @@ export function timelineLayout(
   events: readonly EventItem[],
   from: PreciseDate,
   to: PreciseDate,
-  { width = 720, charWidth = 6.6 }: { width?: number; charWidth?: number } = {},
+  { width = 720, charWidth = 7.5 }: { width?: number; charWidth?: number } = {},
 ): TimelineLayout {
   const start = dayNumber(from.year, from.month ?? 1, from.day ?? 1);
   const endMonth = to.month ?? 12;

@@ -29,7 +29,16 @@ export default function rehypeArticle({ contentRoot }: Options) {
 
     let n = 0;
     for (const child of tree.children) {
-      if (child.type === 'element' && child.tagName === 'p') child.properties['id'] = `${sectionId}-p${++n}`;
+      if (child.type !== 'element' || child.tagName !== 'p') continue;
+      const id = `${sectionId}-p${++n}`;
+      child.properties['id'] = id;
+      // A discreet link so one paragraph can be shared; not article text, so not indexed.
+      child.children.push({ type: 'text', value: ' ' }, {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: `#${id}`, className: ['p-link'], ariaLabel: `Link to paragraph ${n}`, dataPagefindIgnore: '' },
+        children: [{ type: 'text', value: '¶' }],
+      });
     }
 
     const placed = placeMentions(readAnnotations(contentRoot)).get(sectionKey(frontmatter.article, sectionId)) ?? [];

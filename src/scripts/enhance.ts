@@ -54,3 +54,55 @@ if (form && field) {
 if (new URLSearchParams(location.search).has('highlight')) {
   void import('./highlight.ts').then((m) => m.highlightFromUrl());
 }
+
+// Copy and share buttons beside each section's permalink. The link copied is the section's share
+// page (which previews as the section) with its fragment (which lands the reader on it).
+const anchors = document.querySelectorAll<HTMLAnchorElement>('a.anchor[data-share]');
+if (anchors.length > 0) {
+  const live = document.createElement('p');
+  live.className = 'visually-hidden';
+  live.setAttribute('role', 'status');
+  document.body.append(live);
+  const announce = (message: string) => {
+    live.textContent = '';
+    setTimeout(() => (live.textContent = message), 50);
+  };
+  const button = (text: string, label: string, onClick: () => void) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'share-button';
+    b.textContent = text;
+    b.setAttribute('aria-label', label);
+    b.dataset['pagefindIgnore'] = '';
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  for (const anchor of anchors) {
+    const url = new URL(`${anchor.dataset['share']}${anchor.hash}`, location.href).href;
+    const section = (anchor.getAttribute('aria-label') ?? '').replace(/^Link to /, '');
+    const copy = button('Copy link', `Copy link to ${section}`, async () => {
+      try {
+        await navigator.clipboard.writeText(url);
+        announce('Link copied');
+      } catch {
+        // Clipboard refused: show the link selected, ready to copy by hand.
+        const field = document.createElement('input');
+        field.readOnly = true;
+        field.value = url;
+        field.className = 'copy-fallback';
+        field.setAttribute('aria-label', `Link to ${section}`);
+        copy.after(field);
+        field.select();
+        announce('Could not copy automatically: the link is selected, copy it with Ctrl+C or ⌘C');
+      }
+    });
+    anchor.after(copy);
+    if ('share' in navigator) {
+      copy.after(
+        button('Share…', `Share ${section}`, () => {
+          navigator.share({ url, title: document.title }).catch(() => undefined);
+        }),
+      );
+    }
+  }
+}

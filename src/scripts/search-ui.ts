@@ -6,6 +6,12 @@
  */
 import { countLabel, excerptSegments, sectionFragment, withHighlight, type Anchor } from '../lib/search.ts';
 import { RESULT_TYPES } from '../lib/search-records.ts';
+import searchCss from '../styles/search.css?inline';
+
+// Search styles arrive with the search code; pages that never search never load them.
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(searchCss);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 interface PagefindSubResult {
   title: string;

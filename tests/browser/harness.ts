@@ -55,16 +55,16 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 
 /**
  * Text blocks under `selector` as a reader sees them: section chrome (permalink anchors, buttons,
- * anything marked `data-chrome`) removed and white space collapsed the way a browser renders it.
+ * anything marked `data-pagefind-ignore`) removed and white space collapsed the way a browser renders it.
  * Blocks inside editor's notes, figures and sidebars are not the article's words and are left out.
  */
 export function readBlocks(page: Page, selector: string): Promise<Array<{ tag: string; text: string }>> {
   return page.$$eval(selector, (els) =>
     els
-      .filter((el) => !el.closest('[data-chrome], .editors-note, figure, aside, details'))
+      .filter((el) => !el.closest('.editors-note, figure, aside, details'))
       .map((el) => {
         const copy = el.cloneNode(true) as Element;
-        copy.querySelectorAll('[data-chrome], button, .visually-hidden').forEach((n) => n.remove());
+        copy.querySelectorAll('[data-pagefind-ignore], button, .visually-hidden').forEach((n) => n.remove());
         return { tag: el.tagName.toLowerCase(), text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim() };
       }),
   );

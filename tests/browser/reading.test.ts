@@ -36,7 +36,7 @@ describe('the article page, read in a browser', () => {
     // The reading text: article body and author note, without sidebars, figures and chrome.
     const text = await page.evaluate(() => {
       const copy = document.querySelector('article')!.cloneNode(true) as Element;
-      copy.querySelectorAll('aside, details, figure, header, [data-chrome], nav').forEach((n) => n.remove());
+      copy.querySelectorAll('aside, details, figure, header, [data-pagefind-ignore], nav').forEach((n) => n.remove());
       return (copy.textContent ?? '').replace(/\s+/g, ' ');
     });
     for (const block of [...source.body.map((b) => b.text), source.authorNote]) {

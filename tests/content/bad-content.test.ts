@@ -10,6 +10,7 @@ const root = 'tests/fixtures/bad-content';
 const cases: Array<{ name: string; file: string; field: string; fix: RegExp }> = [
   { name: 'missing-title', file: 'articles/tiny/article.yaml', field: 'title', fix: /required: add the article title/ },
   { name: 'duplicate-section-id', file: 'articles/tiny/02-second.mdx', field: 'id', fix: /"first" is already used by .*01-first\.mdx.*choose another/ },
+  { name: 'duplicate-alias', file: 'articles/tiny/02-second.mdx', field: 'aliases', fix: /"first" is already used by .*01-first\.mdx.*choose another/ },
   { name: 'duplicate-order', file: 'articles/tiny/02-second.mdx', field: 'order', fix: /give each section of an article its own number/ },
   { name: 'unknown-article', file: 'articles/tiny/02-second.mdx', field: 'article', fix: /no article "tiny-typo"; known articles: "tiny"/ },
   { name: 'unknown-author', file: 'articles/tiny/article.yaml', field: 'author', fix: /no author "bob-author".*add content\/authors\/bob-author\.mdx/ },

@@ -1,4 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.ts';
+import { startStaticServer } from '../../scripts/static-server.ts';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from './build.ts';
@@ -32,5 +35,28 @@ describe('a second article dropped into content/ just works', () => {
     const first = readFileSync(join(result.outDir, 'first-piece', 'index.html'), 'utf8');
     expect(first).toMatch(/class="editors-note"[^>]*>.*the original article shows a figure here\. It is not available in this edition\./s);
     expect(first).toContain('First piece, closing words.');
+  });
+
+  it('keeps old links working: a former id lands on its section, as fragment and as share URL', async () => {
+    const share = readFileSync(join(result.outDir, 'second-piece', 'beginning', 'index.html'), 'utf8');
+    expect(share).toContain('<link rel="canonical" href="http://localhost:4321/second-piece/">');
+    expect(share).toContain('<meta property="og:image" content="http://localhost:4321/og/second-piece/start.png">');
+    const server = await startStaticServer({ root: result.outDir });
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    try {
+      const page = await browser.newPage({ javaScriptEnabled: false, reducedMotion: 'reduce', viewport: { width: 800, height: 400 } });
+      for (const path of ['/second-piece/#beginning', '/second-piece/beginning/#beginning']) {
+        await page.goto(`${server.url}${path}`);
+        const landed = await page.evaluate(() => {
+          const head = document.querySelector('#start .section-head')!;
+          const r = head.getBoundingClientRect();
+          return { outline: getComputedStyle(head).outlineStyle, inView: r.top >= -1 && r.top < innerHeight };
+        });
+        expect(landed, path).toEqual({ outline: 'solid', inView: true });
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

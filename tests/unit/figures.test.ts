@@ -34,7 +34,7 @@ describe('figure layouts', () => {
   it('keeps every label inside the figure', () => {
     for (const row of layout.rows) {
       expect(row.labelX).toBeGreaterThanOrEqual(layout.left);
-      expect(row.labelX + (row.dateLabel.length + 1 + row.title.length) * 6.6).toBeLessThanOrEqual(layout.right + 0.001);
+      expect(row.labelX + (row.dateLabel.length + 1 + row.title.length) * 7.5).toBeLessThanOrEqual(layout.right + 0.001);
     }
   });
 

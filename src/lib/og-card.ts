@@ -1,0 +1,72 @@
+/**
+ * 1200×630 preview cards (og:image), drawn at build time with satori and rasterised with resvg.
+ * Fonts come from npm packages, never fetched. Cards are cached by a hash of their inputs, so an
+ * unchanged card is not drawn again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+
+export interface CardInput {
+  siteName: string;
+  articleTitle: string;
+  /** Absent for the article's own card. */
+  sectionTitle?: string | undefined;
+  author: string;
+  publisher: string;
+}
+
+export const CARD_SIZE = { width: 1200, height: 630 } as const;
+const CARD_VERSION = 2;
+const CACHE_DIR = join('node_modules', '.cache', 'og-cards');
+
+const require = createRequire(import.meta.url);
+let fonts: Promise<Array<{ name: string; data: Buffer; weight: 400 | 600 | 700; style: 'normal' }>> | undefined;
+
+function loadFonts() {
+  fonts ??= Promise.all([
+    readFile(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff')).then((data) => ({ name: 'Inter', data, weight: 400 as const, style: 'normal' as const })),
+    readFile(require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff')).then((data) => ({ name: 'Inter', data, weight: 700 as const, style: 'normal' as const })),
+    readFile(require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-600-normal.woff')).then((data) => ({ name: 'Source Serif', data, weight: 600 as const, style: 'normal' as const })),
+  ]);
+  return fonts;
+}
+
+type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node | Node[] | string } };
+const el = (type: string, style: Record<string, unknown>, children?: Node | Node[] | string): Node => ({ type, props: { style, ...(children === undefined ? {} : { children }) } });
+
+export function cardTree(input: CardInput): Node {
+  const ink = '#1d1b18';
+  const paper = '#fdfcf9';
+  const accent = '#f0a07a';
+  return el('div', { width: CARD_SIZE.width, height: CARD_SIZE.height, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: ink, color: paper, fontFamily: 'Inter' }, [
+    el('div', { display: 'flex', fontSize: 30, fontWeight: 700, letterSpacing: 1, color: accent }, input.siteName),
+    el('div', { display: 'flex', flexDirection: 'column', gap: 20 }, [
+      el('div', { display: 'flex', fontFamily: 'Source Serif', fontSize: input.sectionTitle ? 44 : 64, lineHeight: 1.15, color: input.sectionTitle ? '#d9d3c6' : paper }, input.articleTitle),
+      ...(input.sectionTitle ? [el('div', { display: 'flex', fontFamily: 'Source Serif', fontSize: 64, lineHeight: 1.1, borderLeft: `8px solid ${accent}`, paddingLeft: 28 }, input.sectionTitle)] : []),
+    ]),
+    el('div', { display: 'flex', fontSize: 28, color: '#b1aa9c' }, `${input.author} · ${input.publisher}`),
+  ]);
+}
+
+export function cardKey(input: CardInput): string {
+  return createHash('sha256').update(JSON.stringify({ v: CARD_VERSION, input })).digest('hex').slice(0, 16);
+}
+
+/** The PNG for a card: from the cache when its inputs are unchanged, else drawn and cached. */
+export async function renderCard(input: CardInput): Promise<Uint8Array> {
+  const cached = join(CACHE_DIR, `${cardKey(input)}.png`);
+  try {
+    return await readFile(cached);
+  } catch {
+    // not cached yet
+  }
+  const svg = await satori(cardTree(input) as Parameters<typeof satori>[0], { ...CARD_SIZE, fonts: await loadFonts() });
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: CARD_SIZE.width } }).render().asPng();
+  await mkdir(CACHE_DIR, { recursive: true });
+  await writeFile(cached, png);
+  return png;
+}
