@@ -15,13 +15,27 @@ export default defineConfig({
   // Each content folder (the real one, test fixtures) gets its own content-layer cache, so
   // builds of different folders never read each other's data store.
   cacheDir: `./node_modules/.astro-cache/${contentDir(process.env).replaceAll(/[^a-z0-9]+/gi, '_')}`,
+  security: {
+    // A CSP <meta> on every page with hashes for Astro's inline styles; no inline scripts at all.
+    // 'self' must be listed because `resources` replaces Astro's default; Pagefind's wasm needs
+    // 'wasm-unsafe-eval'. The same policy, plus what a meta tag cannot carry, is in public/_headers.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   build: {
     // The article page is readable from its first response: no stylesheet request to wait on.
     inlineStylesheets: 'always',
-  },
-  vite: {
-    // Lazy chunks are fetched only when used; the preload helper would cost every page ~1.5 KB.
-    build: { modulePreload: false },
   },
   markdown: {
     // Sätteri (Astro 7's default) runs no remark/rehype plugins; unified does, and MDX inherits it.

@@ -6,6 +6,8 @@
 export interface HeaderRule {
   pattern: string;
   headers: Array<[string, string]>;
+  /** `! Name` lines: headers set by earlier matching rules that this rule removes (Cloudflare). */
+  removes: string[];
 }
 
 export function parseHeadersFile(text: string): HeaderRule[] {
@@ -14,8 +16,13 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '' || line.trim().startsWith('#')) return;
     if (!/^\s/.test(line)) {
-      current = { pattern: line.trim(), headers: [] };
+      current = { pattern: line.trim(), headers: [], removes: [] };
       rules.push(current);
+      return;
+    }
+    const removal = /^\s+!\s*([\w-]+)\s*$/.exec(line);
+    if (current && removal) {
+      current.removes.push(removal[1]!.toLowerCase());
       return;
     }
     const colon = line.indexOf(':');
@@ -36,15 +43,19 @@ export function matchesPattern(pattern: string, pathname: string): boolean {
   return new RegExp(`^${source}$`).test(pathname);
 }
 
-/** All headers for a path; later rules add to earlier ones, as on the hosts we deploy to. */
+/**
+ * All headers for a path, as Cloudflare Pages computes them: every matching rule applies, a
+ * header set twice is joined with a comma, and `! Name` removes what earlier rules set.
+ */
 export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
   const result = new Map<string, string>();
   for (const rule of rules) {
     if (!matchesPattern(rule.pattern, pathname)) continue;
+    for (const name of rule.removes) result.delete(name);
     for (const [name, value] of rule.headers) {
       const key = name.toLowerCase();
       const previous = result.get(key);
-      result.set(key, previous && key !== 'cache-control' ? `${previous}, ${value}` : value);
+      result.set(key, previous ? `${previous}, ${value}` : value);
     }
   }
   return result;

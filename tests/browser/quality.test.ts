@@ -1,0 +1,163 @@
+/** Every quality gate, on every page type of the built site. */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTICLE, baseURL, openPage, useBrowser } from './harness.ts';
+import { axeViolations, brokenLinks, cspViolations, horizontalOverflow, htmlErrors, smallTapTargets, watchCsp } from './gates.ts';
+
+const browser = useBrowser();
+const PAGES: Record<string, string> = {
+  home: '/',
+  article: ARTICLE,
+  'share page': `${ARTICLE}preparing-for-the-eventualities/`,
+  events: '/events/',
+  issues: '/issues/',
+  issue: '/issues/opcon/',
+  search: '/search/?q=OPCON',
+  figure: '/figures/sep-oct-2018-timeline/',
+  '404': '/no-such-page/',
+};
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+}
+
+async function openSearchDialog(page: Page, query: string) {
+  await page.keyboard.press('/');
+  await page.locator('dialog.search-dialog').waitFor();
+  await page.keyboard.type(query);
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog .search-status')?.dataset['state'] === 'results');
+}
+
+describe('security: CSP and headers', () => {
+  it('no page type triggers a CSP violation, searching (wasm) and landing included', async () => {
+    for (const [name, path] of Object.entries(PAGES)) {
+      const watched = await openPage(browser());
+      await watchCsp(watched.page.context());
+      await watched.page.goto(path);
+      await settle(watched.page);
+      if (name === 'article') {
+        await openSearchDialog(watched.page, 'OPCON');
+        await watched.page.locator('dialog a.result-link').first().click();
+        await watched.page.waitForSelector('mark.search-hit');
+      }
+      expect(await cspViolations(watched.page), name).toEqual([]);
+      expect(watched.consoleErrors.filter((e) => !/404/.test(e)), name).toEqual([]);
+      expect(watched.offsiteRequests, name).toEqual([]);
+      await watched.close();
+    }
+  });
+
+  it('sends the security headers, a strict CSP and the right caching', async () => {
+    const { page, close } = await openPage(browser());
+    const head = async (path: string) => (await page.request.get(path)).headers();
+    const html = await head(ARTICLE);
+    expect(html['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(html['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+    expect(html['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(html['x-content-type-options']).toBe('nosniff');
+    expect(html['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(html['cross-origin-opener-policy']).toBe('same-origin');
+    expect(html['permissions-policy']).toContain('camera=()');
+    expect(html['cache-control']).toBe('public, max-age=0, must-revalidate');
+    await page.goto(ARTICLE);
+    const astroFile = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src^="/_astro/"]')!.src);
+    expect((await head(astroFile))['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await head('/pagefind/pagefind.js'))['cache-control']).toBe('public, max-age=86400, must-revalidate');
+    // Every page also carries Astro's hashed CSP <meta>, with no inline-script allowance.
+    const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(meta).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    expect(meta).not.toContain('unsafe-inline');
+    await close();
+  });
+});
+
+describe('accessibility: axe on every page type', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds nothing in ${colorScheme} mode, search dialog open included`, async () => {
+      for (const [name, path] of Object.entries(PAGES)) {
+        const { page, close } = await openPage(browser(), { colorScheme, viewport: { width: 1280, height: 900 } });
+        await page.goto(path);
+        await settle(page);
+        expect(await axeViolations(page), `${name} (${colorScheme})`).toEqual([]);
+        if (name === 'article') {
+          await openSearchDialog(page, 'OPCON');
+          expect(await axeViolations(page), `search dialog (${colorScheme})`).toEqual([]);
+        }
+        await close();
+      }
+    });
+  }
+});
+
+describe('small screens, print and motion', () => {
+  it('at 375 px nothing scrolls sideways, tap targets are at least 24 px, sidebars are folded', async () => {
+    for (const [name, path] of Object.entries(PAGES)) {
+      const { page, close } = await openPage(browser(), { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+      await page.goto(path);
+      await settle(page);
+      expect(await horizontalOverflow(page), name).toEqual([]);
+      expect(await smallTapTargets(page), name).toEqual([]);
+      if (name === 'article') {
+        expect(await page.$$eval('details.sidebar', (d) => d.every((x) => !(x as HTMLDetailsElement).open))).toBe(true);
+        expect(await page.locator('details.sidebar .card').first().isVisible()).toBe(false);
+      }
+      await close();
+    }
+  });
+
+  it('prints the text without chrome, with link addresses and the figures', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto(ARTICLE);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const hidden = (sel: string) => [...document.querySelectorAll(sel)].every((el) => getComputedStyle(el).display === 'none');
+      const original = document.querySelector('.article-header a[href^="https://"]')!;
+      return {
+        chromeHidden: hidden('.site-header nav') && hidden('.site-search') && hidden('.share-button') && hidden('.skip-link'),
+        linkAfter: getComputedStyle(original, '::after').content,
+        figures: [...document.querySelectorAll('figure')].map((f) => getComputedStyle(f).display),
+        sidebarShown: getComputedStyle(document.querySelector('details.sidebar .card')!).display !== 'none',
+      };
+    });
+    expect(printed.chromeHidden).toBe(true);
+    expect(printed.linkAfter).toContain('https://geopoliticalfutures.com/south-korea-prepares-future-without-us/');
+    expect(printed.figures).toEqual(['block', 'block']);
+    expect(printed.sidebarShown).toBe(true);
+    await close();
+  });
+
+  it('scrolls smoothly only for readers who have not asked for reduced motion', async () => {
+    for (const [reducedMotion, expected] of [['reduce', 'auto'], ['no-preference', 'smooth']] as const) {
+      const { page, close } = await openPage(browser(), { reducedMotion });
+      await page.goto(ARTICLE);
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe(expected);
+      const animated = await page.evaluate(() =>
+        [...document.querySelectorAll('*')].filter((el) => {
+          const s = getComputedStyle(el);
+          return s.animationName !== 'none' || (s.transitionDuration !== '0s' && s.transitionProperty !== 'all');
+        }).length,
+      );
+      expect(animated).toBe(0);
+      await close();
+    }
+  });
+
+  it('the 404 page helps: a search form and a link home, with a 404 status', async () => {
+    const { page, close } = await openPage(browser(), { javaScriptEnabled: false });
+    const response = await page.goto('/no-such-page/');
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('main form[action="/search/"] input[name=q]').count()).toBe(1);
+    expect(await page.locator('main a[href="/"]').count()).toBe(1);
+    await close();
+  });
+});
+
+describe('the whole build', () => {
+  it('html-validate finds no errors in dist/', async () => {
+    expect(await htmlErrors('dist')).toEqual([]);
+  });
+
+  it('the link checker, fragments included, finds nothing broken', async () => {
+    expect(await brokenLinks(`${baseURL()}/`)).toEqual([]);
+  }, 120_000);
+});
