@@ -3,7 +3,8 @@
  * and `_headers` applied like Netlify / Cloudflare Pages. Used by `npm start` and by every
  * browser test, so what is tested is what is deployed.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -43,7 +44,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(options: { root: string; port?: number; host?: string }): Promise<StaticServer> {
+export async function startStaticServer(options: {
+  root: string;
+  port?: number;
+  host?: string;
+  /** Serve HTTPS with this key and certificate (the bench's header scan uses it). */
+  tls?: { key: string; cert: string };
+}): Promise<StaticServer> {
   const root = resolve(options.root);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} has no index.html: run \`npm run build\` first.`);
@@ -51,7 +58,7 @@ export async function startStaticServer(options: { root: string; port?: number; 
   const headersPath = join(root, '_headers');
   const rules: HeaderRule[] = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
 
-  const server = createServer(async (req, res) => {
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;
     try {
@@ -93,7 +100,8 @@ export async function startStaticServer(options: { root: string; port?: number; 
     headers['content-length'] = String(body.length);
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
@@ -104,7 +112,7 @@ export async function startStaticServer(options: { root: string; port?: number; 
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     server,
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -159,6 +159,12 @@ export function createSearchView(elements: { status: HTMLElement; results: HTMLE
         show('', 'idle');
         return;
       }
+      // One letter matches nearly everything and would fetch most of the index for nothing.
+      if (query.trim().length < 2) {
+        results.replaceChildren();
+        show('Keep typing…', 'idle');
+        return;
+      }
       show('Searching…', 'loading');
       void loadPagefind().then((api) => api.preload(query), () => undefined);
       // A short debounce: fast typists do not search every letter, slow ones do not wait.

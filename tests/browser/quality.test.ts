@@ -61,7 +61,11 @@ describe('security: CSP and headers', () => {
     expect(html['cache-control']).toBe('public, max-age=0, must-revalidate');
     await page.goto(ARTICLE);
     const astroFile = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src^="/_astro/"]')!.src);
-    expect((await head(astroFile))['cache-control']).toBe('public, max-age=31536000, immutable');
+    const script = await head(astroFile);
+    expect(script['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Document-only headers are not repeated on every asset; nosniff is.
+    expect(script['content-security-policy']).toBeUndefined();
+    expect(script['x-content-type-options']).toBe('nosniff');
     expect((await head('/pagefind/pagefind.js'))['cache-control']).toBe('public, max-age=86400, must-revalidate');
     // Every page also carries Astro's hashed CSP <meta>, with no inline-script allowance.
     const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
