@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from './harness.ts';
 
-interface Budget {
-  htmlCssTransferBytes: number;
-  htmlCssRequests: number;
-  totalTransferBytes: number;
-  totalRequests: number;
-  scriptTransferBytes: number;
-  fontRequests: number;
-}
+import { budgetReport, type Budget } from '../budget-report.ts';
 const budgets = JSON.parse(readFileSync('tests/budgets.json', 'utf8')).pages as Record<string, Budget>;
 const browser = useBrowser();
 
@@ -45,10 +38,7 @@ describe('byte budgets (tests/budgets.json)', () => {
   for (const [path, budget] of Object.entries(budgets)) {
     it(`${path} stays within its budget on a cold load`, async () => {
       const { actual, loads } = await measure(path);
-      const over = (Object.keys(budget) as Array<keyof Budget>).filter((k) => actual[k] > budget[k]);
-      const table = (Object.keys(budget) as Array<keyof Budget>)
-        .map((k) => `${over.includes(k) ? '✗' : ' '} ${k.padEnd(22)} ${String(actual[k]).padStart(7)} / ${budget[k]}`)
-        .join('\n');
+      const { over, table } = budgetReport(actual, budget);
       const detail = loads.map((l) => `  ${l.type.padEnd(10)} ${String(l.body).padStart(7)} body ${String(l.bytes).padStart(7)} sent  ${l.url}`).join('\n');
       console.log(`${path}\n${table}`);
       expect(over, `over budget:\n${table}\nrequests:\n${detail}`).toEqual([]);

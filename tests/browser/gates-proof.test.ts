@@ -3,7 +3,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
-import { axeViolations, brokenLinks, cspViolations, horizontalOverflow, htmlErrors, smallTapTargets, watchCsp } from './gates.ts';
+import { axeViolations, brokenLinks, cspViolations, horizontalOverflow, htmlErrors, motionProblems, printProblems, smallTapTargets, watchCsp } from './gates.ts';
+import { openPage } from './harness.ts';
 
 const root = 'tests/fixtures/broken-site';
 let server: StaticServer;
@@ -41,7 +42,31 @@ describe('the gates catch what they guard against', () => {
   it('375 px: sideways overflow and a tiny button are reported', async () => {
     const { page, close } = await open();
     expect(await horizontalOverflow(page)).toEqual(expect.arrayContaining(['div.']));
-    expect(await smallTapTargets(page)).toEqual([expect.stringMatching(/^button "" 10×10/)]);
+    expect(await smallTapTargets(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^button "" 10×10/)]));
+    await close();
+  });
+
+  it('requests off 127.0.0.1 and console errors are recorded', async () => {
+    const watched = await openPage(browser, { baseURL: server.url });
+    await watched.page.goto('/');
+    await watched.page.waitForLoadState('networkidle');
+    expect(watched.offsiteRequests).toEqual(['http://example.invalid/pixel.png']);
+    expect(watched.consoleErrors).toEqual(expect.arrayContaining([expect.stringMatching(/Content Security Policy/)]));
+    await watched.close();
+  });
+
+  it('print: printed chrome and a link without its address are reported', async () => {
+    const { page, close } = await open(1280);
+    expect(await printProblems(page)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^chrome printed: nav/),
+      'link printed without its address: https://example.org/',
+    ]));
+    await close();
+  });
+
+  it('reduced motion: smooth scrolling and a transition are reported', async () => {
+    const { page, close } = await open(1280);
+    expect(await motionProblems(page)).toEqual(['smooth scrolling', 'moves: p.moving']);
     await close();
   });
 

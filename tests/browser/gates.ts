@@ -102,3 +102,41 @@ export async function brokenLinks(url: string): Promise<string[]> {
   });
   return result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (from ${l.parent}, status ${l.status})`);
 }
+
+/** Print problems: site chrome still shown, external links without their address, figures dropped. */
+export async function printProblems(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const shown = (el: Element) => getComputedStyle(el).display !== 'none';
+    for (const el of document.querySelectorAll('nav[aria-label="Site"], form[role=search], .share-button, .skip-link')) {
+      if (shown(el)) found.push(`chrome printed: ${el.tagName.toLowerCase()}.${el.className}`);
+    }
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('main a[href^="http"]')) {
+      if (!getComputedStyle(a, '::after').content.includes(a.href)) found.push(`link printed without its address: ${a.href}`);
+    }
+    for (const figure of document.querySelectorAll('figure')) if (!shown(figure)) found.push('figure not printed');
+    return found;
+  });
+  await page.emulateMedia({ media: 'screen' });
+  return problems;
+}
+
+/**
+ * Motion for a reader who asked for less: smooth scrolling, animations or transitions while
+ * `prefers-reduced-motion: reduce` is emulated.
+ */
+export async function motionProblems(page: Page): Promise<string[]> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  return page.evaluate(() => {
+    const found: string[] = [];
+    if (getComputedStyle(document.documentElement).scrollBehavior === 'smooth') found.push('smooth scrolling');
+    for (const el of document.querySelectorAll('*')) {
+      const s = getComputedStyle(el);
+      if (s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0)) {
+        found.push(`moves: ${el.tagName.toLowerCase()}.${el.className}`);
+      }
+    }
+    return found;
+  });
+}
