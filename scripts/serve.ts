@@ -3,5 +3,13 @@ import { startStaticServer } from './static-server.ts';
 
 const port = Number(process.env['PORT'] ?? 4321);
 const host = process.env['HOST'] ?? 'localhost';
-const { url } = await startStaticServer({ root: 'dist', port, host });
-console.log(`Serving dist/ at ${url.replace('127.0.0.1', 'localhost')}/ (Ctrl+C to stop)`);
+try {
+  const { url } = await startStaticServer({ root: 'dist', port, host });
+  console.log(`Serving dist/ at ${url.replace('127.0.0.1', 'localhost')}/ (Ctrl+C to stop)`);
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Port ${port} is already in use: stop the other server, or run with PORT=4322.`);
+    process.exit(1);
+  }
+  throw error;
+}
