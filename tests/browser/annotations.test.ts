@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { ARTICLE, openPage, useBrowser } from './harness.ts';
 
@@ -153,18 +152,4 @@ describe('figures made for this edition', () => {
     expect(await page.locator('figure svg').count()).toBe(1);
     await close();
   });
-});
-
-describe('accessibility (axe)', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    for (const path of [ARTICLE, '/events/', '/issues/', '/issues/opcon/', '/figures/opcon-target-dates/']) {
-      it(`${path} in ${colorScheme} has no axe violations`, async () => {
-        const { page, close } = await openPage(browser(), { colorScheme, viewport: WIDE });
-        await page.goto(path);
-        const results = await new AxeBuilder({ page }).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
-        await close();
-      });
-    }
-  }
 });
