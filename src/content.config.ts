@@ -9,17 +9,20 @@ const root = contentDir(process.env);
 
 const slug = z.string({ error: `required: ${SLUG_HINT}` }).regex(SLUG, { error: `not a lowercase slug: ${SLUG_HINT}` });
 
+/** Parse a date for a schema, turning the parser's message into the field's error. */
+function toPreciseDate(text: string, ctx: z.RefinementCtx) {
+  try {
+    return parsePreciseDate(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+}
+
 /** A date string with its precision kept ("2018-10" is a month). YAML dates must be quoted. */
 const preciseDate = z
   .string({ error: 'required: a quoted date such as "2018-10" or "2018-10-19" (unquoted YAML dates lose their precision)' })
-  .transform((text, ctx) => {
-    try {
-      return parsePreciseDate(text);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
+  .transform(toPreciseDate);
 
 const text = (what: string) =>
   z.string({ error: `required: add ${what}` }).trim().min(1, { error: `empty: write ${what}` });
@@ -79,15 +82,7 @@ const evidence = z
 /** A date that may be "undated", where only the article's words place the event. */
 const eventDate = z
   .string({ error: 'required: a quoted date ("2018", "2018-10", "2018-10-12", "2018-09-18/2018-09-20") or "undated"' })
-  .transform((text, ctx) => {
-    if (text === 'undated') return null;
-    try {
-      return parsePreciseDate(text);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
+  .transform((text, ctx) => (text === 'undated' ? null : toPreciseDate(text, ctx)));
 
 const events = defineCollection({
   loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/events` }),

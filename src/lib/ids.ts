@@ -2,7 +2,3 @@
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const SLUG_HINT = 'use lowercase letters, digits and single hyphens, e.g. "different-means"';
-
-export function isSlug(value: string): boolean {
-  return SLUG.test(value);
-}

@@ -63,7 +63,9 @@ async function build(): Promise<Library> {
 
   const authorById = new Map(authors.map((a) => [a.id, a]));
   const sectionByKey = new Map(sections.map((s) => [`${s.data.article.id}/${s.data.id}`, s]));
-  const textOf = (m: Mention) => bodyText(sectionByKey.get(`${m.article}/${m.section}`)?.body ?? '');
+  // Each section's reading text, once: every card and quote on every page looks mentions up in it.
+  const textByKey = new Map(sections.map((s) => [`${s.data.article.id}/${s.data.id}`, bodyText(s.body ?? '')]));
+  const textOf = (m: Mention) => textByKey.get(`${m.article}/${m.section}`) ?? '';
   const articles = articleEntries
     .map((entry) => ({
       entry,
