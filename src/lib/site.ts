@@ -2,6 +2,9 @@
 export const SITE_NAME = 'Long Reads';
 export const SITE_DESCRIPTION = 'Long-form analysis, annotated and searchable.';
 
-/** The site icon as a data: URL (allowed by the CSP's img-src), kept in sync with public/favicon.svg by a test. */
+/**
+ * The site icon as a data: URL (allowed by the CSP's img-src), kept in sync with public/favicon.svg by a
+ * test. Spaces are percent-encoded too: a raw space makes the URL invalid (the Nu checker rejects it).
+ */
 export const FAVICON =
-  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%238a2c0d'/%3E%3Cpath d='M9 8h4v13h9v3H9z' fill='%23fdfcf9'/%3E%3C/svg%3E";
+  "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2032%2032'%3E%3Crect%20width='32'%20height='32'%20rx='6'%20fill='%238a2c0d'/%3E%3Cpath%20d='M9%208h4v13h9v3H9z'%20fill='%23fdfcf9'/%3E%3C/svg%3E";

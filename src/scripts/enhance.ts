@@ -106,3 +106,6 @@ if (anchors.length > 0) {
     }
   }
 }
+
+// Said last, so anything (styles, tests) can tell the page has been enhanced.
+document.documentElement.dataset['enhanced'] = '';

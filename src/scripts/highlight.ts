@@ -7,6 +7,16 @@ import { matchRanges, queryTerms } from '../lib/search.ts';
 
 const SKIP = 'details, aside, figure, script, style, mark, button, [data-pagefind-ignore]';
 
+/** The id a fragment names; a malformed escape (`#%`) is taken as written rather than thrown on. */
+function fragmentId(hash: string): string {
+  const raw = hash.slice(1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export function highlightFromUrl(): void {
   const terms = queryTerms(new URLSearchParams(location.search).get('highlight') ?? '');
   const root = document.querySelector('[data-article-body]');
@@ -28,7 +38,7 @@ export function highlightFromUrl(): void {
       hit.replaceWith(mark);
     }
   }
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const target = document.getElementById(fragmentId(location.hash));
   const first = (target ?? root).querySelector('mark.search-hit') ?? root.querySelector('mark.search-hit');
   const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   first?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });

@@ -1,6 +1,6 @@
 /**
- * The search dialog, built on first use. A modal `<dialog>` gives focus trapping, Escape to close
- * and focus return for free.
+ * The search dialog, built on first use. A modal `<dialog>` gives focus trapping and focus
+ * return for free.
  */
 import { arrowNavigation, createSearchView } from './search-ui.ts';
 
@@ -29,6 +29,14 @@ function build(): HTMLDialogElement {
   // A click on the backdrop (the dialog box itself, outside its content) closes it.
   d.addEventListener('click', (event) => {
     if (event.target === d) d.close();
+  });
+  // WebKit lets an <input type="search"> keep Escape for itself (to clear it), so the dialog
+  // would not close from the field; close it ourselves, the same in every engine.
+  d.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      d.close();
+    }
   });
   arrowNavigation(d, input);
   return d;

@@ -1,7 +1,7 @@
 /** Each quality gate fails when its rule is broken: proved once, on a fixture broken on purpose. */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.ts';
+import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { axeViolations, brokenLinks, cspViolations, horizontalOverflow, htmlErrors, motionProblems, printProblems, smallTapTargets, watchCsp } from './gates.ts';
 import { openPage } from './harness.ts';

@@ -4,9 +4,10 @@
  */
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.ts';
+import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
+import { readBlocksInPage, type Block } from './reading.ts';
 
-export const ARTICLE = '/south-korea-prepares-future-without-us/';
+export { ARTICLE } from './reading.ts';
 
 export function baseURL(): string {
   return inject('baseURL');
@@ -53,19 +54,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return { page, consoleErrors, offsiteRequests, close: () => context.close() };
 }
 
-/**
- * Text blocks under `selector` as a reader sees them: section chrome (permalink anchors, buttons,
- * anything marked `data-pagefind-ignore`) removed and white space collapsed the way a browser renders it.
- * Blocks inside editor's notes, figures and sidebars are not the article's words and are left out.
- */
-export function readBlocks(page: Page, selector: string): Promise<Array<{ tag: string; text: string }>> {
-  return page.$$eval(selector, (els) =>
-    els
-      .filter((el) => !el.closest('.editors-note, figure, aside, details'))
-      .map((el) => {
-        const copy = el.cloneNode(true) as Element;
-        copy.querySelectorAll('[data-pagefind-ignore], button, .visually-hidden').forEach((n) => n.remove());
-        return { tag: el.tagName.toLowerCase(), text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim() };
-      }),
-  );
+/** The article's text blocks as a reader sees them (see `reading.ts`). */
+export function readBlocks(page: Page, selector: string): Promise<Block[]> {
+  return page.evaluate(readBlocksInPage, selector);
 }

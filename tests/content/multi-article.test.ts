@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.ts';
+import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
 import { startStaticServer } from '../../scripts/static-server.ts';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

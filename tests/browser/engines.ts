@@ -1,0 +1,252 @@
+/**
+ * One way to launch each engine the reader suite runs in, all from Debian packages (see
+ * `../shared/notes/browsers.md`), behind one small page interface:
+ * - Chromium through playwright-core (CDP);
+ * - Firefox ESR through puppeteer-core (WebDriver BiDi, built into Firefox);
+ * - WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver) and webdriverio, under Xvfb.
+ * Errors are not read from engine-specific console APIs (WebKit's driver has none): the test
+ * server loads `probe.ts` first in every page, and `problems()` reads what it recorded.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type KeyInput } from 'puppeteer-core';
+import { Key, remote } from 'webdriverio';
+import { chromiumArgs, chromiumPath, firefoxPath, miniBrowserPath, webkitDriverPath, xvfbRunPath } from '../../scripts/browsers.ts';
+import { readProbe, type ProbeReport } from './probe.ts';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+/** Keys the suite presses; `Control+k` holds Control while pressing k. */
+export type KeyName = 'Tab' | 'Enter' | 'Escape' | 'ArrowDown' | 'ArrowUp' | '/' | 'Control+k';
+
+export interface PageOptions {
+  javaScript?: boolean;
+  width?: number;
+  height?: number;
+}
+
+export interface ReaderPage {
+  readonly engine: EngineName;
+  readonly javaScript: boolean;
+  /** Load a path of the site in full (a new document, even if only the fragment differs). */
+  goto(path: string): Promise<void>;
+  url(): Promise<string>;
+  /** Run a self-contained function in the page (it is serialised: no outer variables). */
+  evaluate<R, A = undefined>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>>;
+  /** Poll `fn` in the page until it returns something truthy. */
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  press(key: KeyName): Promise<void>;
+  type(text: string): Promise<void>;
+  /** A real pointer click on the centre of the first element matching `selector`. */
+  click(selector: string): Promise<void>;
+  /** What the page's error probe recorded (nothing can fail with JavaScript off). */
+  probe(): Promise<ProbeReport>;
+  close(): Promise<void>;
+}
+
+export interface Engine {
+  readonly name: EngineName;
+  newPage(options?: PageOptions): Promise<ReaderPage>;
+  close(): Promise<void>;
+}
+
+const WIDTH = 1280;
+const HEIGHT = 900;
+
+/** Poll a page function from Node: the same loop for every engine. */
+async function poll(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function launchChromium(baseURL: string): Promise<Engine> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return {
+    name: 'chromium',
+    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT } = {}) {
+      const context = await browser.newContext({
+        baseURL,
+        viewport: { width, height },
+        javaScriptEnabled: javaScript,
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
+      const page = await context.newPage();
+      return {
+        engine: 'chromium',
+        javaScript,
+        goto: async (path) => void (await page.goto(path)),
+        url: async () => page.url(),
+        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+        waitFor: async (fn, arg, timeoutMs = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
+        press: (key) => page.keyboard.press(key),
+        type: (text) => page.keyboard.type(text),
+        click: (selector) => page.locator(selector).first().click(),
+        probe: () => readProbe(javaScript, () => page.evaluate(() => (window as unknown as { __probe?: unknown }).__probe)),
+        close: () => context.close(),
+      };
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function launchFirefox(baseURL: string): Promise<Engine> {
+  // Firefox over BiDi cannot switch JavaScript off per page: a second browser is launched with
+  // the preference off, the first time a no-JS page is asked for.
+  const browsers = new Map<boolean, Promise<PuppeteerBrowser>>();
+  const browserFor = (javaScript: boolean) => {
+    let browser = browsers.get(javaScript);
+    if (!browser) {
+      browser = puppeteer.launch({
+        browser: 'firefox',
+        executablePath: firefoxPath,
+        headless: true,
+        extraPrefsFirefox: javaScript ? {} : { 'javascript.enabled': false },
+      });
+      browsers.set(javaScript, browser);
+    }
+    return browser;
+  };
+  return {
+    name: 'firefox',
+    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT } = {}) {
+      const context = await (await browserFor(javaScript)).createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport({ width, height });
+      const press = async (key: KeyName) => {
+        if (key === 'Control+k') {
+          await page.keyboard.down('Control');
+          await page.keyboard.press('k');
+          await page.keyboard.up('Control');
+        } else {
+          await page.keyboard.press(key as KeyInput);
+        }
+      };
+      return {
+        engine: 'firefox',
+        javaScript,
+        goto: async (path) => void (await page.goto(new URL(path, baseURL).href)),
+        url: async () => page.url(),
+        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+        waitFor: (fn, arg, timeoutMs = 10_000) => poll(() => page.evaluate(fn as never, arg), timeoutMs, fn.toString()),
+        press,
+        type: (text) => page.keyboard.type(text),
+        // With JavaScript off, ElementHandle.click() never resolves in Firefox: click by coordinates.
+        click: async (selector) => {
+          const box = await page.evaluate((s: string) => {
+            const el = document.querySelector(s);
+            if (!el) return null;
+            el.scrollIntoView({ block: 'center', behavior: 'instant' });
+            // The first line box, as WebDriver does: a link wrapped over two lines has no text at the centre of its bounds.
+            const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }, selector);
+          if (!box) throw new Error(`no element matches ${selector}`);
+          await page.mouse.click(box.x, box.y);
+        },
+        probe: () => readProbe(javaScript, () => page.evaluate(() => (window as unknown as { __probe?: unknown }).__probe)),
+        close: () => context.close(),
+      };
+    },
+    async close() {
+      for (const browser of browsers.values()) await (await browser).close();
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+async function launchWebKit(baseURL: string): Promise<Engine> {
+  const port = await freePort();
+  // MiniBrowser has no headless mode: the driver and every browser it starts share one Xvfb.
+  // Detached, so the whole group (xvfb-run, Xvfb, the driver, browsers) ends with one signal.
+  const driver: ChildProcess = spawn(xvfbRunPath, ['-a', '-s', '-screen 0 1920x1200x24', webkitDriverPath, `--port=${port}`, '--host=127.0.0.1'], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, WEBKIT_DISABLE_DMABUF_RENDERER: '1' },
+  });
+  const stopDriver = () => {
+    try {
+      if (driver.pid) process.kill(-driver.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', stopDriver);
+  await poll(() => fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok), 15_000, 'WebKitWebDriver to start');
+  return {
+    name: 'webkit',
+    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT } = {}) {
+      const browser = await remote({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'error',
+        connectionRetryTimeout: 30_000,
+        connectionRetryCount: 1,
+        capabilities: {
+          browserName: 'MiniBrowser',
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': {
+            binary: miniBrowserPath,
+            args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false'])],
+          },
+        } as WebdriverIO.Capabilities,
+      });
+      // The window includes MiniBrowser's toolbar: size it so the page's viewport is width × height.
+      await browser.setWindowSize(width, height);
+      const [innerWidth, innerHeight] = await browser.execute(() => [window.innerWidth, window.innerHeight]);
+      await browser.setWindowSize(width + (width - innerWidth), height + (height - innerHeight));
+      const keys: Record<Exclude<KeyName, 'Control+k'>, string[]> = {
+        Tab: [Key.Tab],
+        Enter: [Key.Enter],
+        Escape: [Key.Escape],
+        ArrowDown: [Key.ArrowDown],
+        ArrowUp: [Key.ArrowUp],
+        '/': ['/'],
+      };
+      return {
+        engine: 'webkit',
+        javaScript,
+        goto: async (path) => void (await browser.url(new URL(path, baseURL).href)),
+        url: () => browser.getUrl(),
+        evaluate: (fn, arg) => browser.execute(fn as never, arg) as never,
+        waitFor: (fn, arg, timeoutMs = 10_000) => poll(() => browser.execute(fn as never, arg), timeoutMs, fn.toString()),
+        // `keys()` leaves a modifier held down until it is sent again: send the chord as actions.
+        press: async (key) =>
+          key === 'Control+k'
+            ? browser.action('key').down(Key.Ctrl).down('k').up('k').up(Key.Ctrl).perform()
+            : browser.keys(keys[key]),
+        type: (text) => browser.keys([...text]),
+        click: async (selector) => {
+          // The page scrolls smoothly (CSS): scroll instantly first, or the click lands mid-scroll.
+          await browser.execute((s: string) => document.querySelector(s)?.scrollIntoView({ block: 'center', behavior: 'instant' }), selector);
+          await (await browser.$(selector)).click();
+        },
+        probe: () => readProbe(javaScript, () => browser.execute(() => (window as unknown as { __probe?: unknown }).__probe)),
+        close: () => browser.deleteSession(),
+      };
+    },
+    async close() {
+      stopDriver();
+      process.off('exit', stopDriver);
+    },
+  };
+}
+
+export function launchEngine(name: EngineName, baseURL: string): Promise<Engine> {
+  return { chromium: launchChromium, firefox: launchFirefox, webkit: launchWebKit }[name](baseURL);
+}

@@ -1,0 +1,220 @@
+/**
+ * The reader suite: what a reader does on the built site, run the same way in every engine
+ * (`reader.<engine>.test.ts`). Each test ends by asking the page's error probe for console
+ * errors, uncaught exceptions, failed loads and CSP violations: there must be none.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readSource } from '../source.ts';
+import { launchEngine, type Engine, type EngineName, type ReaderPage } from './engines.ts';
+import { ARTICLE, expectedBlocks, readBlocksInPage, type Block } from './reading.ts';
+
+const BODY = '[data-article-body] :is(p, h2, h3, li, blockquote), #author p';
+
+/** A hostile value for every URL input: markup, a script, quotes and an entity. */
+const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>"'&amp;`;
+const LONG = 'OPCON '.repeat(1_700); // ~10 KB
+
+export function readerSuite(name: EngineName): void {
+  const source = readSource();
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await launchEngine(name, inject('readerURL'));
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  /** A fresh page; the test body runs, then the probe must be empty, then the page closes. */
+  async function withPage(options: Parameters<Engine['newPage']>[0], body: (page: ReaderPage) => Promise<void>) {
+    const page = await engine.newPage(options);
+    try {
+      await body(page);
+      expect((await page.probe()).problems, `${name}: console errors, failed loads or CSP violations`).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }
+
+  const blocks = (page: ReaderPage): Promise<Block[]> => page.evaluate(readBlocksInPage, BODY);
+  const dialogState = (page: ReaderPage, states: string[]) =>
+    page.waitFor((wanted) => wanted.includes(document.querySelector<HTMLElement>('dialog .search-status')?.dataset['state'] ?? ''), states);
+  /** Loaded and enhanced: the script that wires keys and buttons has run. */
+  const ready = async (page: ReaderPage, path: string) => {
+    await page.goto(path);
+    await page.waitFor(() => document.documentElement.hasAttribute('data-enhanced'));
+  };
+  const hashOf = async (page: ReaderPage) => new URL(await page.url()).hash;
+
+  describe(`reading in ${name}`, () => {
+    it('holds every paragraph and heading of the source verbatim, in order', async () => {
+      await withPage({}, async (page) => {
+        await page.goto(ARTICLE);
+        expect(await blocks(page)).toEqual(expectedBlocks(source));
+      });
+    });
+
+    it('reads completely with JavaScript off', async () => {
+      await withPage({ javaScript: false }, async (page) => {
+        await page.goto(ARTICLE);
+        expect(await blocks(page)).toEqual(expectedBlocks(source));
+        // Nothing of the enhancement ran: no buttons were added.
+        expect(await page.evaluate(() => document.querySelectorAll('.share-button').length)).toBe(0);
+      });
+    });
+
+    it('lands every section and paragraph permalink in view, marked as the target', async () => {
+      await withPage({}, async (page) => {
+        await page.goto(ARTICLE);
+        const ids = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLAnchorElement>('a.anchor, a.p-link')].map((a) => a.hash.slice(1)),
+        );
+        expect(ids.length).toBeGreaterThan(10);
+        for (const [index, id] of ids.entries()) {
+          await page.goto(`${ARTICLE}?visit=${index}#${id}`);
+          await page.waitFor((target) => {
+            const el = document.getElementById(target);
+            if (!el?.matches(':target')) return false;
+            const r = el.getBoundingClientRect();
+            return r.top >= -1 && r.top < innerHeight / 2;
+          }, id);
+        }
+      });
+    });
+
+    it('follows the contents and a section anchor by click', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, ARTICLE);
+        const last = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('nav.contents a')].at(-2)!.hash);
+        await page.click(`nav.contents a[href="${last}"]`);
+        await page.waitFor((hash) => location.hash === hash && document.querySelector(hash)!.getBoundingClientRect().top < innerHeight / 2, last);
+        await page.click(`a.anchor[href="#opening"]`);
+        await page.waitFor(() => location.hash === '#opening');
+      });
+    });
+
+    it('goes from a mark to its sidebar card and back', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, ARTICLE);
+        const { markId, card } = await page.evaluate(() => {
+          const mark = document.querySelector<HTMLAnchorElement>('#opening a.mark')!;
+          return { markId: mark.id, card: mark.hash };
+        });
+        await page.click(`#${markId}`);
+        // Scrolling may be smooth: wait until the card has come into view.
+        await page.waitFor((hash) => {
+          const el = document.querySelector(hash);
+          const r = el?.getBoundingClientRect();
+          return location.hash === hash && el!.matches(':target') && r!.bottom > 0 && r!.top < innerHeight;
+        }, card);
+        await page.click(`${card} a[href="#${markId}"]`);
+        await page.waitFor((id) => location.hash === `#${id}`, markId);
+      });
+    });
+  });
+
+  describe(`search in ${name}`, () => {
+    it('"/" opens the dialog; "OPCON" finds the article and a result lands on its section, highlighted', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, ARTICLE);
+        await page.press('/');
+        await page.waitFor(() => document.querySelector('dialog.search-dialog')?.hasAttribute('open'));
+        await page.type('OPCON');
+        await dialogState(page, ['results']);
+        const href = await page.evaluate(() => document.querySelector('dialog a.result-link')!.getAttribute('href')!);
+        expect(href).toMatch(/\?highlight=OPCON#[a-z0-9-]+$/);
+        await page.click('dialog a.result-link');
+        const section = href.split('#')[1]!;
+        await page.waitFor((id) => {
+          const hit = document.querySelector(`#${id} mark.search-hit`);
+          if (!hit) return false;
+          const r = hit.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        }, section);
+        expect(await hashOf(page)).toBe(`#${section}`);
+      });
+    });
+
+    it('Ctrl+K opens it and Escape closes it', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, ARTICLE);
+        await page.press('Control+k');
+        await page.waitFor(() => document.activeElement?.id === 'search-dialog-input');
+        await page.press('Escape');
+        await page.waitFor(() => !document.querySelector('dialog.search-dialog')?.hasAttribute('open'));
+      });
+    });
+
+    it('typing in the header field continues in the dialog with results', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, '/');
+        await page.click('#site-search-q');
+        await page.type('OPCON');
+        await dialogState(page, ['results']);
+        expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('#search-dialog-input')!.value)).toBe('OPCON');
+      });
+    });
+
+    it('/search/?q=OPCON shows the results for the query in the URL', async () => {
+      await withPage({}, async (page) => {
+        await page.goto('/search/?q=OPCON');
+        await page.waitFor(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+        expect(await page.evaluate(() => document.querySelectorAll('[data-search-results] .result').length)).toBeGreaterThan(1);
+        expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('#search-page-q')!.value)).toBe('OPCON');
+      });
+    });
+  });
+
+  describe(`sharing in ${name}`, () => {
+    it('"Copy link" copies the section’s share URL and says so, or selects it where the clipboard is refused', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, ARTICLE);
+        await page.click('button.share-button[aria-label="Copy link to section: Preparing for the Eventualities"]');
+        await page.waitFor(() => /copied|Could not copy/.test(document.querySelector('[role=status]')?.textContent ?? ''));
+        const expected = `${inject('readerURL')}${ARTICLE}preparing-for-the-eventualities/#preparing-for-the-eventualities`;
+        const status = await page.evaluate(() => document.querySelector('[role=status]')!.textContent);
+        if (status === 'Link copied') {
+          expect((await page.probe()).copied).toEqual([expected]);
+        } else {
+          expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('input.copy-fallback')?.value)).toBe(expected);
+        }
+        // "Share…" is offered exactly where the browser can share.
+        const share = await page.evaluate(() => ({
+          can: 'share' in navigator,
+          buttons: document.querySelectorAll('button.share-button[aria-label^="Share"]').length,
+        }));
+        expect(share.buttons > 0).toBe(share.can);
+      });
+    });
+  });
+
+  describe(`hostile URLs in ${name}`, () => {
+    const cases: Array<[string, string]> = [
+      ['markup in ?q=', `/search/?q=${encodeURIComponent(HOSTILE)}`],
+      ['a malformed escape in ?q=', '/search/?q=%E0%A4%A'],
+      ['a 10 KB ?q=', `/search/?q=${encodeURIComponent(LONG)}`],
+      ['markup in ?highlight= and the fragment', `${ARTICLE}?highlight=${encodeURIComponent(HOSTILE)}#${encodeURIComponent('<img src=x onerror=window.__pwned=1>')}`],
+      ['a malformed escape in ?highlight= and the fragment', `${ARTICLE}?highlight=%E0%A4%A#%`],
+      ['a bare % fragment', `${ARTICLE}?highlight=OPCON#%E0%A4%A`],
+      ['a 10 KB ?highlight= and fragment', `${ARTICLE}?highlight=${encodeURIComponent(LONG)}#${'x'.repeat(10_000)}`],
+    ];
+    for (const [what, path] of cases) {
+      it(`treats ${what} as text: no error, nothing injected, the page still reads`, async () => {
+        await withPage({}, async (page) => {
+          await page.goto(path);
+          if (path.startsWith('/search/')) {
+            await page.waitFor(() => ['results', 'empty', 'failed'].includes(document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] ?? ''));
+          } else {
+            // The highlighter ran (or had nothing to do) once the page's module has loaded.
+            await page.waitFor(() => document.readyState === 'complete');
+            await new Promise((r) => setTimeout(r, 300));
+            expect(await blocks(page)).toEqual(expectedBlocks(source));
+          }
+          expect(await page.evaluate(() => ({
+            pwned: (window as { __pwned?: number }).__pwned ?? null,
+            injected: document.querySelectorAll('main img, main script:not([src]), [data-search-results] *:not(li, p, a, ul, mark)').length,
+          }))).toEqual({ pwned: null, injected: 0 });
+        });
+      });
+    }
+  });
+}

@@ -1,0 +1,3 @@
+import { readerSuite } from './reader-suite.ts';
+
+readerSuite('webkit');
