@@ -8,6 +8,7 @@ import rehypeArticle from './src/lib/rehype-article.ts';
 import { anchorContent, anchorProperties, sectionHeadGroup } from './src/lib/anchor.ts';
 import { toString } from 'hast-util-to-string';
 import pagefind from './integrations/pagefind.ts';
+import cspHeaders from './integrations/csp-headers.ts';
 
 export default defineConfig({
   site: siteUrl(process.env),
@@ -18,7 +19,7 @@ export default defineConfig({
   security: {
     // A CSP <meta> on every page with hashes for Astro's inline styles; no inline scripts at all.
     // 'self' must be listed because `resources` replaces Astro's default; Pagefind's wasm needs
-    // 'wasm-unsafe-eval'. The same policy, plus what a meta tag cannot carry, is in public/_headers.
+    // 'wasm-unsafe-eval'. The build copies this policy, plus what a meta tag cannot carry, into _headers.
     csp: {
       directives: [
         "default-src 'self'",
@@ -61,5 +62,6 @@ export default defineConfig({
     // Share pages (/<article>/<section>/) point their canonical at the article: leave them out.
     sitemap({ filter: (page) => !/\/[^/]+\/[^/]+\/$/.test(new URL(page).pathname) || /\/(issues|figures)\//.test(page) }),
     pagefind(),
+    cspHeaders(),
   ],
 });

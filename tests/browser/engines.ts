@@ -234,7 +234,7 @@ async function launchWebKit(baseURL: string): Promise<Engine> {
         click: async (selector) => {
           // The page scrolls smoothly (CSS): scroll instantly first, or the click lands mid-scroll.
           await browser.execute((s: string) => document.querySelector(s)?.scrollIntoView({ block: 'center', behavior: 'instant' }), selector);
-          await (await browser.$(selector)).click();
+          await browser.$(selector).click();
         },
         probe: () => readProbe(javaScript, () => browser.execute(() => (window as unknown as { __probe?: unknown }).__probe)),
         close: () => browser.deleteSession(),

@@ -3,11 +3,17 @@
  * and the proof tests run them on a deliberately broken fixture site to show each one can fail.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { javaPath } from '../../scripts/browsers.ts';
+import { openPage } from './harness.ts';
+import type { Budget } from '../budget-report.ts';
 
 /** Collects Content-Security-Policy violations from every page the context opens. */
 export async function watchCsp(context: BrowserContext): Promise<void> {
@@ -89,6 +95,25 @@ export async function htmlErrors(dir: string): Promise<string[]> {
   return errors;
 }
 
+/**
+ * The W3C Nu Html Checker (vnu.jar from npm, run on Debian's Java) over every HTML file under
+ * `dir`: its errors, as "file:line: message". Warnings are advice and are not counted.
+ */
+export async function nuErrors(dir: string): Promise<string[]> {
+  const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+  // vnu exits 1 when it finds errors; its report is on stderr either way.
+  const { stderr } = await promisify(execFile)(javaPath, ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', dir], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { stderr?: string; code?: number }) => {
+    if (error.code === 1 && error.stderr) return { stderr: error.stderr };
+    throw error;
+  });
+  const report = JSON.parse(stderr) as { messages: Array<{ type: string; url?: string; lastLine?: number; message: string }> };
+  return report.messages
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+    .map((m) => `${(m.url ?? '').replace(/^file:.*?\/(dist|tests)\//, '$1/')}:${m.lastLine ?? 0}: ${m.message}`);
+}
+
 /** Broken links and fragments on pages reachable from `url`; other origins are not followed. */
 export async function brokenLinks(url: string): Promise<string[]> {
   const origin = new URL(url).origin;
@@ -139,4 +164,94 @@ export async function motionProblems(page: Page): Promise<string[]> {
     }
     return found;
   });
+}
+
+/**
+ * Scripts that hold up reading: any classic script without `async` or `defer`, inline or not,
+ * anywhere in the document. Module scripts are deferred by definition; JSON-LD is data.
+ */
+export function blockingScripts(page: Page): Promise<string[]> {
+  return page.$$eval('script', (scripts) =>
+    scripts
+      .filter((s) => !['module', 'application/ld+json'].includes(s.type) && !s.async && !s.defer)
+      .map((s) => s.src || `inline: ${(s.textContent ?? '').trim().slice(0, 40)}`),
+  );
+}
+
+/** What a cold load costs, by resource type, as transferred (body as sent, headers included). */
+export async function measureLoad(browser: Browser, url: string) {
+  const { page, close } = await openPage(browser);
+  // Sizes are read asynchronously: keep every pending read and wait for all before closing.
+  const pending: Array<Promise<{ url: string; type: string; bytes: number; body: number }>> = [];
+  page.on('requestfinished', (request) => {
+    pending.push(
+      request.sizes().then((sizes) => ({
+        url: request.url(),
+        type: request.resourceType(),
+        bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+        body: sizes.responseBodySize,
+      })),
+    );
+  });
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  const loads = await Promise.all(pending);
+  await close();
+  const of = (types: string[]) => loads.filter((l) => types.includes(l.type));
+  const sum = (list: typeof loads, key: 'bytes' | 'body') => list.reduce((n, l) => n + l[key], 0);
+  return {
+    loads,
+    actual: {
+      // HTML and CSS as compressed bytes (the one-round-trip rule); totals below include headers.
+      htmlCssTransferBytes: sum(of(['document', 'stylesheet']), 'body'),
+      htmlCssRequests: of(['document', 'stylesheet']).length,
+      totalTransferBytes: sum(loads, 'bytes'),
+      totalRequests: loads.length,
+      scriptTransferBytes: sum(of(['script']), 'bytes'),
+      fontRequests: of(['font']).length,
+    } satisfies Budget,
+  };
+}
+
+/** Sidebars shown open on a narrow screen, where they must start folded after the text. */
+export function unfoldedSidebars(page: Page): Promise<string[]> {
+  return page.$$eval('details.sidebar', (all) =>
+    all
+      .filter((d) => (d as HTMLDetailsElement).open || (d.querySelector('.card')?.checkVisibility() ?? false))
+      .map((d) => d.closest('section')?.id ?? 'sidebar'),
+  );
+}
+
+/** The security headers every page must carry, checked on a response's headers. */
+export function securityHeaderProblems(headers: Record<string, string>): string[] {
+  const problems: string[] = [];
+  const csp = headers['content-security-policy'] ?? '';
+  if (!csp.includes("frame-ancestors 'none'")) problems.push("CSP lacks frame-ancestors 'none'");
+  const scriptSources = /(?:^|;)\s*script-src ([^;]*)/.exec(csp)?.[1]?.trim().split(/\s+/) ?? [];
+  const strange = scriptSources.filter((s) => !["'self'", "'wasm-unsafe-eval'"].includes(s) && !/^'sha(256|384|512)-[\w+/=]+'$/.test(s));
+  if (scriptSources.length === 0 || strange.length > 0) problems.push(`CSP script-src allows more than 'self', 'wasm-unsafe-eval' and hashes: ${strange.join(' ') || 'no script-src'}`);
+  if (/unsafe-inline/.test(csp)) problems.push('CSP allows unsafe-inline');
+  const expected: Record<string, RegExp> = {
+    'x-content-type-options': /^nosniff$/,
+    'referrer-policy': /^strict-origin-when-cross-origin$/,
+    'cross-origin-opener-policy': /^same-origin$/,
+    'permissions-policy': /camera=\(\)/,
+    'strict-transport-security': /max-age=\d{8,}/,
+  };
+  for (const [name, pattern] of Object.entries(expected)) {
+    if (!pattern.test(headers[name] ?? '')) problems.push(`${name}: ${headers[name] ?? 'missing'}`);
+  }
+  return problems;
+}
+
+/** A helpful 404: the status, a search form and a link home, without JavaScript. */
+export async function notFoundProblems(browser: Browser, url: string): Promise<string[]> {
+  const { page, close } = await openPage(browser, { javaScriptEnabled: false });
+  const response = await page.goto(url);
+  const problems: string[] = [];
+  if (response?.status() !== 404) problems.push(`status ${response?.status()}`);
+  if ((await page.locator('main form[action="/search/"] input[name=q]').count()) !== 1) problems.push('no search form');
+  if ((await page.locator('main a[href="/"]').count()) !== 1) problems.push('no link home');
+  await close();
+  return problems;
 }

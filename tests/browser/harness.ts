@@ -42,7 +42,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const consoleErrors: string[] = [];
   const offsiteRequests: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} @ ${message.location().url}`);
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await context.route('**/*', (route) => {

@@ -2,7 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTICLE, baseURL, openPage, useBrowser } from './harness.ts';
-import { axeViolations, brokenLinks, cspViolations, horizontalOverflow, htmlErrors, motionProblems, printProblems, smallTapTargets, watchCsp } from './gates.ts';
+import { headerPolicy, metaPolicyOf, parsePolicy, type Policy } from '../../src/lib/csp.ts';
+import {
+  axeViolations,
+  brokenLinks,
+  cspViolations,
+  horizontalOverflow,
+  htmlErrors,
+  motionProblems,
+  notFoundProblems,
+  nuErrors,
+  printProblems,
+  securityHeaderProblems,
+  smallTapTargets,
+  unfoldedSidebars,
+  watchCsp,
+} from './gates.ts';
 
 const browser = useBrowser();
 const PAGES: Record<string, string> = {
@@ -41,7 +56,9 @@ describe('security: CSP and headers', () => {
         await watched.page.waitForSelector('mark.search-hit');
       }
       expect(await cspViolations(watched.page), name).toEqual([]);
-      expect(watched.consoleErrors.filter((e) => !/404/.test(e)), name).toEqual([]);
+      // The one console error allowed: Chromium logs the 404 page's own status, which is its point.
+      const expected404 = `Failed to load resource: the server responded with a status of 404 (Not Found) @ ${baseURL()}${path}`;
+      expect(watched.consoleErrors.filter((e) => !(name === '404' && e === expected404)), name).toEqual([]);
       expect(watched.offsiteRequests, name).toEqual([]);
       await watched.close();
     }
@@ -50,14 +67,10 @@ describe('security: CSP and headers', () => {
   it('sends the security headers, a strict CSP and the right caching', async () => {
     const { page, close } = await openPage(browser());
     const head = async (path: string) => (await page.request.get(path)).headers();
+    const problems: Record<string, string[]> = {};
+    for (const [name, path] of Object.entries(PAGES)) problems[name] = securityHeaderProblems(await head(path));
+    expect(problems).toEqual(Object.fromEntries(Object.keys(PAGES).map((name) => [name, []])));
     const html = await head(ARTICLE);
-    expect(html['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(html['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
-    expect(html['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(html['x-content-type-options']).toBe('nosniff');
-    expect(html['referrer-policy']).toBe('strict-origin-when-cross-origin');
-    expect(html['cross-origin-opener-policy']).toBe('same-origin');
-    expect(html['permissions-policy']).toContain('camera=()');
     expect(html['cache-control']).toBe('public, max-age=0, must-revalidate');
     await page.goto(ARTICLE);
     const astroFile = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src^="/_astro/"]')!.src);
@@ -67,10 +80,14 @@ describe('security: CSP and headers', () => {
     expect(script['content-security-policy']).toBeUndefined();
     expect(script['x-content-type-options']).toBe('nosniff');
     expect((await head('/pagefind/pagefind.js'))['cache-control']).toBe('public, max-age=86400, must-revalidate');
-    // Every page also carries Astro's hashed CSP <meta>, with no inline-script allowance.
+    // Every page also carries Astro's hashed CSP <meta>, with no inline-script allowance, and the
+    // header allows exactly what the metas allow, plus what only a header can carry.
     const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(meta).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
     expect(meta).not.toContain('unsafe-inline');
+    const metas: Policy[] = [];
+    for (const path of Object.values(PAGES)) metas.push(metaPolicyOf(await (await page.request.get(path)).text())!);
+    expect(parsePolicy(html['content-security-policy']!)).toEqual(headerPolicy(metas));
     await close();
   });
 });
@@ -102,8 +119,8 @@ describe('small screens, print and motion', () => {
       expect(await horizontalOverflow(page), name).toEqual([]);
       expect(await smallTapTargets(page), name).toEqual([]);
       if (name === 'article') {
-        expect(await page.$$eval('details.sidebar', (d) => d.every((x) => !(x as HTMLDetailsElement).open))).toBe(true);
-        expect(await page.locator('details.sidebar .card').first().isVisible()).toBe(false);
+        expect(await page.locator('details.sidebar').count()).toBeGreaterThan(0);
+        expect(await unfoldedSidebars(page)).toEqual([]);
       }
       await close();
     }
@@ -133,12 +150,7 @@ describe('small screens, print and motion', () => {
   });
 
   it('the 404 page helps: a search form and a link home, with a 404 status', async () => {
-    const { page, close } = await openPage(browser(), { javaScriptEnabled: false });
-    const response = await page.goto('/no-such-page/');
-    expect(response?.status()).toBe(404);
-    expect(await page.locator('main form[action="/search/"] input[name=q]').count()).toBe(1);
-    expect(await page.locator('main a[href="/"]').count()).toBe(1);
-    await close();
+    expect(await notFoundProblems(browser(), `${baseURL()}/no-such-page/`)).toEqual([]);
   });
 });
 
@@ -146,6 +158,10 @@ describe('the whole build', () => {
   it('html-validate finds no errors in dist/', async () => {
     expect(await htmlErrors('dist')).toEqual([]);
   });
+
+  it('the W3C Nu Html Checker finds no errors in any page of dist/', async () => {
+    expect(await nuErrors('dist')).toEqual([]);
+  }, 60_000);
 
   it('the link checker, fragments included, finds nothing broken', async () => {
     expect(await brokenLinks(`${baseURL()}/`)).toEqual([]);

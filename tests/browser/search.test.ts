@@ -137,23 +137,6 @@ describe('search', () => {
     await close();
   });
 
-  it('treats a hostile query and fragment as text: nothing runs, nothing is injected', async () => {
-    const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>"'&amp;`;
-    const { page, close, consoleErrors } = await openPage(browser());
-    await page.goto(`/search/?q=${encodeURIComponent(hostile)}`);
-    await page.waitForFunction(() => ['results', 'empty'].includes(document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] ?? ''));
-    expect(await page.locator('#search-page-q').inputValue()).toBe(hostile);
-    expect(await page.locator('main img, main script:not([src]), [data-search-results] *:not(li, p, a, ul, mark)').count()).toBe(0);
-    expect(await page.locator('[data-search-status]').innerText()).toContain('<img src=x');
-    const fragment = encodeURIComponent('<img src=x onerror=window.__pwned=1>');
-    await page.goto(`${ARTICLE}?highlight=${encodeURIComponent(hostile)}#${fragment}`);
-    await page.waitForTimeout(300);
-    expect(await page.locator('img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(consoleErrors).toEqual([]);
-    await close();
-  });
-
   it('without JavaScript, the header form reaches a search page that explains itself', async () => {
     const { page, close } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto(ARTICLE);
