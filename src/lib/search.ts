@@ -61,19 +61,21 @@ export function sectionFragment(locations: readonly number[], anchors: readonly 
   return found;
 }
 
-/** The query as search terms: trimmed, at most 100 characters, split on white space. */
+/** The query as search terms: at most 100 characters; a "quoted phrase" is one term, as in Pagefind. */
 export function queryTerms(query: string): string[] {
-  return query.trim().slice(0, 100).split(/\s+/).filter(Boolean);
+  const text = query.trim().slice(0, 100);
+  return [...text.matchAll(/"([^"]*)"?|(\S+)/g)].map((m) => (m[1] ?? m[2] ?? '').trim()).filter(Boolean);
 }
 
-/** A result link that asks the landing page to highlight the terms: `/path/?highlight=a+b#frag`. */
+/** A result link that asks the landing page to highlight the query: `/path/?highlight=a+b#frag`. */
 export function withHighlight(url: string, query: string): string {
   const terms = queryTerms(query);
   if (terms.length === 0) return url;
   const [beforeHash = '', hash] = url.split('#', 2);
   const [path = '', search = ''] = beforeHash.split('?', 2);
   const params = new URLSearchParams(search);
-  params.set('highlight', terms.join(' '));
+  // Phrases keep their quotes, so the landing page marks the phrase, not its words.
+  params.set('highlight', terms.map((t) => (/\s/.test(t) ? `"${t}"` : t)).join(' '));
   return `${path}?${params.toString()}${hash === undefined ? '' : `#${hash}`}`;
 }
 

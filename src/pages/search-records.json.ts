@@ -4,6 +4,7 @@ import { searchRecords } from '../lib/search-records.ts';
 
 /** Build-time only: consumed and deleted by the Pagefind integration. */
 export const GET: APIRoute = async () => {
-  const { annotations } = await loadLibrary();
-  return new Response(JSON.stringify(searchRecords(annotations)));
+  const library = await loadLibrary();
+  const titleOf = (slug: string) => library.article(slug)?.entry.data.title ?? slug;
+  return new Response(JSON.stringify(searchRecords(library.annotations, titleOf)));
 };

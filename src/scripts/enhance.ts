@@ -49,6 +49,10 @@ if (form && field) {
     openSearch(takeQuery);
   });
   field.addEventListener('input', () => openSearch(takeQuery));
+  // A reader heading for search: load the index now, so the first keystroke has no wait.
+  const warm = () => void import('./search-ui.ts').then((m) => m.loadPagefind()).catch(() => undefined);
+  form.addEventListener('focusin', warm, { once: true });
+  form.addEventListener('pointerenter', warm, { once: true });
 }
 
 if (new URLSearchParams(location.search).has('highlight')) {

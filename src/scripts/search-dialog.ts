@@ -23,7 +23,7 @@ function build(): HTMLDialogElement {
     <ol class="search-results"></ol>`;
   document.body.append(d);
   input = d.querySelector('input')!;
-  view = createSearchView({ status: d.querySelector('.search-status')!, results: d.querySelector('.search-results')! });
+  view = createSearchView({ status: d.querySelector('.search-status')!, results: d.querySelector('.search-results')!, headingLevel: 3 });
   input.addEventListener('input', () => view.search(input.value));
   d.querySelector('.search-close')!.addEventListener('click', () => d.close());
   // A click on the backdrop (the dialog box itself, outside its content) closes it.

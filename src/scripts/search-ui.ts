@@ -1,11 +1,12 @@
 /**
- * A thin layer over Pagefind's own `pagefind.js`: search as you type, results labelled by type,
- * section sub-results, an announced count and clear loading / empty / failed states. Shared by
- * the search dialog and the /search/ page. Result excerpts are rebuilt as text, keeping only
- * Pagefind's <mark>.
+ * A thin layer over Pagefind's own `pagefind.js`: search as you type, results grouped by article
+ * (sections densest first, `src/lib/search-groups.ts`) then events and issues, optional filters
+ * with counts, an announced count and clear loading / empty / failed states. Shared by the search
+ * dialog and the /search/ page. Excerpts are rebuilt as text, keeping only Pagefind's <mark>.
  */
-import { countLabel, excerptSegments, sectionFragment, withHighlight, type Anchor } from '../lib/search.ts';
-import { RESULT_TYPES } from '../lib/search-records.ts';
+import { countLabel, excerptSegments } from '../lib/search.ts';
+import { groupResults, type Hit, type PagefindData, type ResultGroup } from '../lib/search-groups.ts';
+import { SEARCH_FILTERS } from '../lib/search-records.ts';
 import searchCss from '../styles/search.css?inline';
 
 // Search styles arrive with the search code; pages that never search never load them.
@@ -13,29 +14,25 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(searchCss);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  locations: number[];
-}
-interface PagefindData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-  sub_results: PagefindSubResult[];
-  anchors: Anchor[];
+/** Filter name → chosen values (any of them matches). */
+export type Selection = Partial<Record<keyof typeof SEARCH_FILTERS, string[]>>;
+type Counts = Record<string, Record<string, number>>;
+
+interface PagefindResponse {
+  results: Array<{ data(): Promise<PagefindData> }>;
+  filters: Counts;
+  totalFilters: Counts;
 }
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  filters(): Promise<Counts>;
   preload(term: string): Promise<void>;
-  search(term: string): Promise<{ results: Array<{ data(): Promise<PagefindData> }> } | null>;
+  search(term: string, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindResponse | null>;
 }
 
-const MAX_RESULTS = 10;
-const TYPE_ORDER: string[] = [RESULT_TYPES.article, RESULT_TYPES.issue, RESULT_TYPES.event];
+const MAX_RESULTS = 12;
+const FILTER_LABELS: Record<keyof typeof SEARCH_FILTERS, string> = { type: 'Type', article: 'Article' };
 let pagefind: Promise<PagefindApi> | undefined;
 
 /** Load Pagefind once, on the main thread (no worker download), ready to search. */
@@ -45,82 +42,107 @@ export function loadPagefind(): Promise<PagefindApi> {
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     await api.options({ noWorker: true, excerptLength: 24 });
     await api.init();
+    // Pagefind counts filter values in results only once its filter index is loaded.
+    await api.filters();
     return api;
   })();
   pagefind.catch(() => (pagefind = undefined));
   return pagefind;
 }
 
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
 function excerptNode(excerpt: string): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = 'excerpt';
+  const p = element('p', 'excerpt');
   for (const segment of excerptSegments(excerpt)) {
-    if (segment.marked) {
-      const mark = document.createElement('mark');
-      mark.textContent = segment.text;
-      p.append(mark);
-    } else {
-      p.append(segment.text);
-    }
+    p.append(segment.marked ? element('mark', '', segment.text) : segment.text);
   }
   return p;
 }
 
-function link(href: string, text: string, className: string): HTMLAnchorElement {
-  const a = document.createElement('a');
-  a.href = href;
-  a.textContent = text;
-  a.className = className;
-  return a;
+function hitNode(hit: Hit): HTMLLIElement {
+  const li = element('li', 'hit');
+  const a = element('a', 'result-link', hit.title);
+  a.href = hit.href;
+  li.append(a);
+  if (hit.date) li.append(element('p', 'result-date', hit.date));
+  li.append(excerptNode(hit.excerpt));
+  return li;
 }
 
-function renderResult(data: PagefindData, query: string): HTMLLIElement {
-  const type = data.filters['type']?.[0] ?? RESULT_TYPES.article;
-  const li = document.createElement('li');
-  li.className = 'result';
-  const label = document.createElement('p');
-  label.className = 'result-type';
-  label.textContent = type;
-  li.append(label);
-  const title = data.meta['title'] ?? data.url;
-  if (type === RESULT_TYPES.article && data.sub_results.length > 0) {
-    // Link each matching section by its permalink; the main link opens the first one in the text.
-    const subs = data.sub_results
-      .map((sub) => {
-        const fragment = sectionFragment(sub.locations, data.anchors);
-        const base = data.url.split('#')[0] ?? data.url;
-        return { sub, first: Math.min(...sub.locations), href: withHighlight(fragment ? `${base}#${fragment}` : sub.url, query) };
-      })
-      .sort((a, b) => a.first - b.first);
-    li.append(link(subs[0]!.href, title, 'result-link'));
-    const list = document.createElement('ul');
-    list.className = 'sub-results';
-    for (const { sub, href } of subs) {
-      const item = document.createElement('li');
-      item.append(link(href, sub.title === title ? 'Opening' : sub.title, 'result-link'), excerptNode(sub.excerpt));
-      list.append(item);
-    }
-    li.append(list);
-  } else {
-    li.append(link(type === RESULT_TYPES.article ? withHighlight(data.url, query) : data.url, title, 'result-link'));
-    if (data.meta['date']) {
-      const date = document.createElement('p');
-      date.className = 'result-date';
-      date.textContent = data.meta['date'];
-      li.append(date);
-    }
-    li.append(excerptNode(data.excerpt));
-  }
+function groupNode(group: ResultGroup, headingLevel: number): HTMLLIElement {
+  const li = element('li', 'result-group');
+  li.dataset['kind'] = group.kind;
+  const heading = element(`h${headingLevel}` as 'h2', 'group-title', group.title);
+  const list = element('ul', 'hits');
+  list.append(...group.hits.map(hitNode));
+  li.append(heading, list);
   return li;
 }
 
 export interface SearchView {
-  search(query: string): void;
+  search(query: string, selection?: Selection): void;
   /** Start loading Pagefind now, so the first keystroke does not wait for it. */
   warm(): void;
 }
 
-export function createSearchView(elements: { status: HTMLElement; results: HTMLElement }): SearchView {
+export interface SearchElements {
+  status: HTMLElement;
+  results: HTMLElement;
+  /** Where filter checkboxes go (the /search/ page); the dialog has none. */
+  filters?: HTMLElement | undefined;
+  /** Heading level of each group's title, below the surrounding heading. */
+  headingLevel: 2 | 3;
+  /** Called when the reader changes a filter. */
+  onSelect?: ((selection: Selection) => void) | undefined;
+}
+
+function renderFilters(container: HTMLElement, counts: Counts, selection: Selection, onSelect: (s: Selection) => void) {
+  const sets = (Object.keys(SEARCH_FILTERS) as Array<keyof typeof SEARCH_FILTERS>).flatMap((name) => {
+    const values = Object.entries(counts[SEARCH_FILTERS[name]] ?? {}).filter(([value, n]) => n > 0 || selection[name]?.includes(value));
+    if (values.length < 2 && !selection[name]?.length) return [];
+    const fieldset = element('fieldset', 'search-filter');
+    fieldset.append(element('legend', '', FILTER_LABELS[name]));
+    for (const [value, count] of values) {
+      const label = element('label', '');
+      const box = element('input', '');
+      box.type = 'checkbox';
+      box.name = name;
+      box.value = value;
+      box.checked = selection[name]?.includes(value) ?? false;
+      box.addEventListener('change', () => {
+        const chosen: Selection = {};
+        for (const key of Object.keys(SEARCH_FILTERS) as Array<keyof typeof SEARCH_FILTERS>) {
+          chosen[key] = [...container.querySelectorAll<HTMLInputElement>(`input[name="${key}"]:checked`)].map((b) => b.value);
+        }
+        onSelect(chosen);
+      });
+      label.append(box, ` ${value} `, element('span', 'count', `(${count})`));
+      fieldset.append(label);
+    }
+    return [fieldset];
+  });
+  container.replaceChildren(...sets);
+}
+
+function emptyNode(): HTMLLIElement {
+  const li = element('li', 'search-empty');
+  const p = element('p', '', 'Try fewer or other words, or browse the ');
+  const events = element('a', '', 'Events');
+  events.href = '/events/';
+  const issues = element('a', '', 'Issues');
+  issues.href = '/issues/';
+  p.append(events, ' and ', issues, ' pages.');
+  li.append(p);
+  return li;
+}
+
+export function createSearchView(elements: SearchElements): SearchView {
   const { status, results } = elements;
   let sequence = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -130,7 +152,7 @@ export function createSearchView(elements: { status: HTMLElement; results: HTMLE
     status.dataset['state'] = state;
   };
 
-  async function run(query: string, ticket: number) {
+  async function run(query: string, selection: Selection, ticket: number) {
     let api: PagefindApi;
     try {
       api = await loadPagefind();
@@ -141,21 +163,37 @@ export function createSearchView(elements: { status: HTMLElement; results: HTMLE
       }
       return;
     }
-    const found = await api.search(query);
-    const items = found ? await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data())) : [];
+    const filters = Object.fromEntries(
+      Object.entries(selection)
+        .filter(([, values]) => values && values.length > 0)
+        .map(([name, values]) => [SEARCH_FILTERS[name as keyof typeof SEARCH_FILTERS], { any: values! }]),
+    );
+    const found = await api.search(query, { filters });
+    const settled = found ? await Promise.allSettled(found.results.slice(0, MAX_RESULTS).map((r) => r.data())) : [];
     if (ticket !== sequence) return;
-    items.sort((a, b) => TYPE_ORDER.indexOf(a.filters['type']?.[0] ?? '') - TYPE_ORDER.indexOf(b.filters['type']?.[0] ?? ''));
-    results.replaceChildren(...items.map((item) => renderResult(item, query)));
-    show(countLabel(found?.results.length ?? 0, query), items.length ? 'results' : 'empty');
+    const items = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    // Offline, results in articles this device has not saved cannot be shown: say so, once.
+    const unavailable = settled.length - items.length;
+    const groups = groupResults(items, query);
+    const nodes: HTMLLIElement[] = groups.map((g) => groupNode(g, elements.headingLevel));
+    if (unavailable > 0) {
+      nodes.push(element('li', 'search-unavailable', `${unavailable} more result${unavailable === 1 ? ' needs' : 's need'} a connection: ${unavailable === 1 ? 'it is' : 'they are'} in pages not saved on this device.`));
+    }
+    const total = found?.results.length ?? 0;
+    if (total === 0) nodes.push(emptyNode());
+    results.replaceChildren(...nodes);
+    if (elements.filters && found) renderFilters(elements.filters, found.filters, selection, (s) => elements.onSelect?.(s));
+    show(countLabel(total, query), total ? 'results' : 'empty');
   }
 
   return {
     warm: () => void loadPagefind().catch(() => undefined),
-    search(query: string) {
+    search(query: string, selection: Selection = {}) {
       const ticket = ++sequence;
       clearTimeout(timer);
       if (query.trim() === '') {
         results.replaceChildren();
+        elements.filters?.replaceChildren();
         show('', 'idle');
         return;
       }
@@ -168,7 +206,7 @@ export function createSearchView(elements: { status: HTMLElement; results: HTMLE
       show('Searching…', 'loading');
       void loadPagefind().then((api) => api.preload(query), () => undefined);
       // A short debounce: fast typists do not search every letter, slow ones do not wait.
-      timer = setTimeout(() => void run(query, ticket), 40);
+      timer = setTimeout(() => void run(query, selection, ticket), 40);
     },
   };
 }

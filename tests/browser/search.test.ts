@@ -14,28 +14,83 @@ async function searchInDialog(page: Page, query: string) {
 }
 
 describe('search', () => {
-  it('"/" opens search on the article; "OPCON" opens the section that mentions it first, highlighted', async () => {
+  it('"/" opens search; "OPCON" lists the article first, its densest section first, then events and issues', async () => {
     const { page, close, consoleErrors } = await openPage(browser());
     await page.goto(ARTICLE);
     const dialog = await searchInDialog(page, 'OPCON');
     expect(await dialog.locator('.search-status').innerText()).toMatch(/^\d+ results for “OPCON”$/);
-    expect(await dialog.locator('.result-type').first().innerText()).toMatch(/article text/i);
+    const groups = await dialog.locator('.result-group').evaluateAll((gs) =>
+      gs.map((g) => ({ kind: (g as HTMLElement).dataset['kind'], title: g.querySelector('.group-title')!.textContent })),
+    );
+    expect(groups).toEqual([
+      { kind: 'article', title: 'South Korea Prepares for a Future Without the US' },
+      { kind: 'event', title: 'Events' },
+      { kind: 'issue', title: 'Issues' },
+    ]);
+    const hrefs = await dialog.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    // "Preparing for the Eventualities" discusses OPCON five times: it comes first.
     const first = dialog.locator('a.result-link').first();
-    const href = (await first.getAttribute('href'))!;
-    expect(href).toBe(`${ARTICLE}?highlight=OPCON#opening`);
-    // The opening section is the first to mention OPCON.
-    const openingText = await page.locator('#opening').innerText();
-    expect(openingText).toContain('OPCON');
+    expect(await first.innerText()).toBe('Preparing for the Eventualities');
+    expect(await first.getAttribute('href')).toBe(`${ARTICLE}?highlight=OPCON#preparing-for-the-eventualities`);
     await first.click();
-    await page.waitForSelector('#opening mark.search-hit');
-    expect(new URL(page.url()).hash).toBe('#opening');
-    const hit = page.locator('#opening mark.search-hit').first();
+    await page.waitForSelector('#preparing-for-the-eventualities mark.search-hit');
+    expect(new URL(page.url()).hash).toBe('#preparing-for-the-eventualities');
+    const hit = page.locator('#preparing-for-the-eventualities mark.search-hit').first();
     expect(await hit.innerText()).toBe('OPCON');
     await page.waitForFunction(() => {
-      const r = document.querySelector('#opening mark.search-hit')!.getBoundingClientRect();
+      const r = document.querySelector('#preparing-for-the-eventualities mark.search-hit')!.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
     });
     expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('searches a quoted phrase as a phrase and highlights the phrase', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto('/search/?q=%22war%20ended%22');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    const phrase = await page.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await page.goto('/search/?q=war%20ended');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    const words = await page.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(phrase.length).toBeGreaterThan(0);
+    expect(phrase.length).toBeLessThan(words.length);
+    await page.goto(`${ARTICLE}?highlight=${encodeURIComponent('"operational control"')}`);
+    await page.waitForSelector('mark.search-hit');
+    expect(await page.locator('mark.search-hit').allInnerTexts()).toEqual(['operational control']);
+    await close();
+  });
+
+  it('filters by type and article on /search/, with counts, by keyboard, kept in a shareable URL', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto('/search/?q=OPCON');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    const typeSet = page.getByRole('group', { name: 'Type' });
+    const labels = await typeSet.locator('label').evaluateAll((ls) => ls.map((l) => l.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/^Event \(\d+\)$/), expect.stringMatching(/^Article text \(1\)$/)]));
+    expect(await page.getByRole('group', { name: 'Article' }).count()).toBe(0);
+    const events = typeSet.getByRole('checkbox', { name: /^Event/ });
+    await events.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'Event');
+    await page.waitForFunction(() => [...document.querySelectorAll('.result-group')].every((g) => (g as HTMLElement).dataset['kind'] === 'event'));
+    const shared = page.url();
+    expect(new URL(shared).search).toBe('?q=OPCON&type=Event');
+    // The shared URL restores the same filtered search.
+    await page.goto(shared);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    expect(await page.getByRole('checkbox', { name: /^Event/ }).isChecked()).toBe(true);
+    expect(await page.locator('.result-group').evaluateAll((gs) => gs.map((g) => (g as HTMLElement).dataset['kind']))).toEqual(['event']);
+    await close();
+  });
+
+  it('starts loading the index when the reader heads for the search field', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto(ARTICLE);
+    const index = page.waitForRequest('**/pagefind/pagefind.js');
+    await page.locator('#site-search-q').hover();
+    await index;
     await close();
   });
 
@@ -83,15 +138,16 @@ describe('search', () => {
     await close();
   });
 
-  it('finds "Mattis" in the event card, labelled as an event', async () => {
+  it('finds "Mattis" in the event card, in the Events group', async () => {
     const { page, close } = await openPage(browser());
     await page.goto(ARTICLE);
     const dialog = await searchInDialog(page, 'Mattis');
-    const result = dialog.locator('.result').first();
-    expect(await result.locator('.result-type').innerText()).toMatch(/event/i);
-    expect(await result.locator('a.result-link').getAttribute('href')).toBe('/events/#event-opcon-early-date');
-    expect(await result.locator('.excerpt mark').first().innerText()).toMatch(/^Mattis/);
-    await result.locator('a.result-link').click();
+    const group = dialog.locator('.result-group').first();
+    expect(await group.getAttribute('data-kind')).toBe('event');
+    expect(await group.locator('.group-title').textContent()).toBe('Events');
+    expect(await group.locator('a.result-link').first().getAttribute('href')).toBe('/events/#event-opcon-early-date');
+    expect(await group.locator('.excerpt mark').first().innerText()).toMatch(/^Mattis/);
+    await group.locator('a.result-link').first().click();
     await page.waitForURL('**/events/#event-opcon-early-date');
     expect(await page.locator('#event-opcon-early-date').innerText()).toContain('Jim Mattis');
     await close();
@@ -102,7 +158,10 @@ describe('search', () => {
     await page.goto(ARTICLE);
     const dialog = await searchInDialog(page, 'zzqxj');
     expect(await dialog.locator('.search-status').innerText()).toBe('No results for “zzqxj”');
-    expect(await dialog.locator('.result').count()).toBe(0);
+    expect(await dialog.locator('.hit').count()).toBe(0);
+    const hint = dialog.locator('.search-empty');
+    expect(await hint.locator('a[href="/events/"]').count()).toBe(1);
+    expect(await hint.locator('a[href="/issues/"]').count()).toBe(1);
     await close();
   });
 
@@ -130,7 +189,7 @@ describe('search', () => {
     await page.goto('/search/?q=OPCON');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
     expect(await page.locator('#search-page-q').inputValue()).toBe('OPCON');
-    expect(await page.locator('[data-search-results] .result').count()).toBeGreaterThan(1);
+    expect(await page.locator('[data-search-results] .hit').count()).toBeGreaterThan(1);
     expect(await page.locator('[data-search-needs-js]').count()).toBe(0);
     await page.locator('#search-page-q').fill('Mattis');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Mattis');

@@ -33,6 +33,7 @@ describe('search helpers', () => {
     expect(withHighlight('/a/', 'no-fly zone')).toBe('/a/?highlight=no-fly+zone');
     expect(withHighlight('/a/?x=1#f', '<script>')).toBe('/a/?x=1&highlight=%3Cscript%3E#f');
     expect(withHighlight('/a/', '   ')).toBe('/a/');
+    expect(withHighlight('/a/#s', '"war ended" truce')).toBe('/a/?highlight=%22war+ended%22+truce#s');
   });
 
   it('finds term ranges case-insensitively and merges overlaps', () => {
@@ -43,6 +44,8 @@ describe('search helpers', () => {
 
   it('limits and splits the query; labels the count', () => {
     expect(queryTerms('  a   bb ')).toEqual(['a', 'bb']);
+    expect(queryTerms('"war ended" armistice "')).toEqual(['war ended', 'armistice']);
+    expect(queryTerms('"open')).toEqual(['open']);
     expect(queryTerms('x'.repeat(300))[0]).toHaveLength(100);
     expect(countLabel(0, 'zzz')).toBe('No results for “zzz”');
     expect(countLabel(1, 'OPCON')).toBe('1 result for “OPCON”');
