@@ -9,6 +9,8 @@ import { anchorContent, anchorProperties, sectionHeadGroup } from './src/lib/anc
 import { toString } from 'hast-util-to-string';
 import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
+import offline from './integrations/offline.ts';
+import { OFFLINE_PAGE } from './src/lib/offline.ts';
 
 export default defineConfig({
   site: siteUrl(process.env),
@@ -60,8 +62,13 @@ export default defineConfig({
   integrations: [
     mdx(),
     // Share pages (/<article>/<section>/) point their canonical at the article: leave them out.
-    sitemap({ filter: (page) => !/\/[^/]+\/[^/]+\/$/.test(new URL(page).pathname) || /\/(issues|figures)\//.test(page) }),
+    sitemap({
+      filter: (page) =>
+        (!/\/[^/]+\/[^/]+\/$/.test(new URL(page).pathname) || /\/(issues|figures)\//.test(page)) && new URL(page).pathname !== OFFLINE_PAGE,
+    }),
     pagefind(),
+    // After Pagefind: the worker keeps the search index it wrote.
+    offline(),
     cspHeaders(),
   ],
 });

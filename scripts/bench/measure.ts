@@ -63,29 +63,20 @@ export async function coldLoad(browser: Browser, url: string): Promise<ColdLoad>
 export interface SearchRun {
   latencyMs: number;
   bytes: number;
+  /** A second search in the same page, index already loaded: what every later search costs. */
+  warmLatencyMs: number;
+  warmBytes: number;
 }
 
-/**
- * One cold search: a fresh browser context, open the page, open search the site's own way, type
- * "OPCON" straight away (no pause for the index to load), and time the last keystroke to the
- * first result in the DOM. Bytes: everything fetched from opening search to the settled results.
- */
-export async function searchOnce(
-  browser: Browser,
-  url: string,
-  ui: { open: (page: Page) => Promise<void>; input: string; result: string },
-  query = 'OPCON',
-): Promise<SearchRun> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForLoadState('networkidle');
-  const loads = track(page);
-  await ui.open(page);
-  await page.locator(ui.input).waitFor();
+type SearchUi = { open: (page: Page) => Promise<void>; input: string; result: string };
+
+/** Type `query` into the open search and time its last keystroke to the first result in the DOM. */
+async function timedQuery(page: Page, ui: SearchUi, query: string): Promise<number> {
   await page.evaluate(
     ({ result, last }) => {
       const w = window as unknown as { __t0?: number; __t1?: number };
+      delete w.__t0;
+      delete w.__t1;
       document.addEventListener('keydown', (e) => {
         if (e.key === last) w.__t0 = performance.now();
       }, true);
@@ -100,13 +91,37 @@ export async function searchOnce(
   );
   await page.locator(ui.input).pressSequentially(query);
   await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 15_000 });
-  const latencyMs = await page.evaluate(() => {
+  return page.evaluate(() => {
     const w = window as unknown as { __t0: number; __t1: number };
     return w.__t1 - w.__t0;
   });
+}
+
+/**
+ * One cold search: a fresh browser context, open the page, open search the site's own way, type
+ * "OPCON" straight away (no pause for the index to load), and time the last keystroke to the
+ * first result in the DOM. Bytes: everything fetched from opening search to the settled results.
+ * Then a warm search for `warmQuery` in the same page, timed and counted the same way.
+ */
+export async function searchOnce(browser: Browser, url: string, ui: SearchUi, query = 'OPCON', warmQuery = 'sanctions'): Promise<SearchRun> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
   await page.waitForLoadState('networkidle');
+  const loads = track(page);
+  await ui.open(page);
+  await page.locator(ui.input).waitFor();
+  const latencyMs = await timedQuery(page, ui, query);
+  await page.waitForLoadState('networkidle');
+  const bytes = loads.reduce((n, l) => n + l.bytes, 0);
+  await page.locator(ui.input).fill('');
+  await page.waitForFunction((result) => !document.querySelector(result), ui.result);
+  const before = loads.length;
+  const warmLatencyMs = await timedQuery(page, ui, warmQuery);
+  await page.waitForLoadState('networkidle');
+  const warmBytes = loads.slice(before).reduce((n, l) => n + l.bytes, 0);
   await context.close();
-  return { latencyMs, bytes: loads.reduce((n, l) => n + l.bytes, 0) };
+  return { latencyMs, bytes, warmLatencyMs, warmBytes };
 }
 
 export type Scores = Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;

@@ -111,5 +111,11 @@ if (anchors.length > 0) {
   }
 }
 
+// Offline reading: a service worker keeps the pages opened here (and search) for later. Registered
+// once the page has loaded, so it never competes with reading; reading never depends on it.
+if ('serviceWorker' in navigator) {
+  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}
+
 // Said last, so anything (styles, tests) can tell the page has been enhanced.
 document.documentElement.dataset['enhanced'] = '';

@@ -1,0 +1,48 @@
+/**
+ * Reading offline: after Pagefind has written the index, write `dist/sw.js` from the worker in
+ * `src/sw/service-worker.ts` and the plan `src/lib/offline.ts` makes from the built files. The
+ * version is a hash of every built file's path and content, so any change to the site makes a
+ * new worker, and the new worker clears the old caches.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import { offlinePlan, SERVICE_WORKER, type PagefindEntry } from '../src/lib/offline.ts';
+import { serviceWorker } from '../src/sw/service-worker.ts';
+
+/** Pagefind fragments are gzip: a 12-byte signature, then the result's JSON. */
+function fragmentUrl(bytes: Buffer): string {
+  const text = gunzipSync(bytes).subarray('pagefind_dcd'.length).toString('utf8');
+  return (JSON.parse(text) as { url: string }).url;
+}
+
+export default function offlineIntegration(): AstroIntegration {
+  return {
+    name: 'reader:offline',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const names = (await readdir(site, { recursive: true, withFileTypes: true }))
+          .filter((d) => d.isFile())
+          .map((d) => join(d.parentPath, d.name).slice(site.length).split(sep).join('/'))
+          .filter((name) => name !== SERVICE_WORKER.slice(1))
+          .sort();
+        const hash = createHash('sha256');
+        const fragmentUrls: Record<string, string> = {};
+        for (const name of names) {
+          const bytes = await readFile(join(site, name));
+          hash.update(name).update(bytes);
+          if (name.startsWith('pagefind/fragment/')) fragmentUrls[`/${name}`] = fragmentUrl(bytes);
+        }
+        const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+        const plan = offlinePlan({ files: names.map((n) => `/${n}`), entry, fragmentUrls, version: hash.digest('hex').slice(0, 16) });
+        // The worker is its function's own source, called with the plan: nothing else to bundle.
+        await writeFile(join(site, SERVICE_WORKER.slice(1)), `(${serviceWorker.toString()})(${JSON.stringify(plan)});\n`);
+        logger.info(`wrote ${SERVICE_WORKER} (version ${plan.version}): ${plan.precache.length} files kept at install`);
+      },
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { ICON_SIZES, iconPng } from '../../lib/app-icons.ts';
+
+export const getStaticPaths = (() => ICON_SIZES.map((size) => ({ params: { size: String(size) } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => new Response(Buffer.from(iconPng(Number(params['size']))), { headers: { 'content-type': 'image/png' } });
