@@ -59,4 +59,41 @@ describe('a second article dropped into content/ just works', () => {
       await server.close();
     }
   });
+
+  it('groups search results by article, each section once, and filters by article from the URL', async () => {
+    const server = await startStaticServer({ root: result.outDir });
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const ready = (page: import('playwright-core').Page) =>
+      page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/search/?q=words`);
+      await ready(page);
+      const groups = () =>
+        page.locator('.result-group').evaluateAll((gs) =>
+          gs.map((g) => ({
+            title: g.querySelector('.group-title')!.textContent,
+            hits: [...g.querySelectorAll('a.result-link')].map((a) => `${a.textContent} ${a.getAttribute('href')}`),
+          })),
+        );
+      const all = await groups();
+      expect(all.map((g) => g.title).sort()).toEqual(['First Piece', 'Second Piece']);
+      expect(all.find((g) => g.title === 'Second Piece')!.hits.sort()).toEqual([
+        'Later Part /second-piece/?highlight=words#next',
+        'Opening /second-piece/?highlight=words#start',
+      ]);
+      const articles = page.getByRole('group', { name: 'Article' });
+      expect(await articles.locator('label').evaluateAll((ls) => ls.map((l) => l.textContent!.replace(/\s+/g, ' ').trim()).sort())).toEqual([
+        'First Piece (1)',
+        'Second Piece (1)',
+      ]);
+      await page.goto(`${server.url}/search/?q=words&article=${encodeURIComponent('First Piece')}`);
+      await ready(page);
+      expect((await groups()).map((g) => g.title)).toEqual(['First Piece']);
+      expect(await page.getByRole('checkbox', { name: /^First Piece/ }).isChecked()).toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
 });
