@@ -35,7 +35,8 @@ function track(page: Page) {
 
 /** A cold load (fresh context, empty cache) of `url`, after the network settles. */
 export async function coldLoad(browser: Browser, url: string): Promise<ColdLoad> {
-  const context = await browser.newContext();
+  // A first visit: no service worker has kept anything yet (ours installs after load).
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const loads = track(page);
   await page.coverage.startJSCoverage({ resetOnNavigation: false });
@@ -104,7 +105,9 @@ async function timedQuery(page: Page, ui: SearchUi, query: string): Promise<numb
  * Then a warm search for `warmQuery` in the same page, timed and counted the same way.
  */
 export async function searchOnce(browser: Browser, url: string, ui: SearchUi, query = 'OPCON', warmQuery = 'sanctions'): Promise<SearchRun> {
-  const context = await browser.newContext();
+  // Search over the network, as on a first visit: our service worker would otherwise serve the
+  // index it keeps at install, and the bytes would not show (its own cost is reported apart).
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForLoadState('networkidle');

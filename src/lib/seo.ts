@@ -16,10 +16,16 @@ export interface PageMeta {
   jsonLd?: Record<string, unknown> | undefined;
 }
 
-/** The first sentence of a text, for descriptions: "… (quoted)". */
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The first whole sentence of a text, for descriptions and previews. The platform's sentence
+ * segmenter (Unicode UAX #29 with ICU's abbreviation rules) knows "U.S." does not end one.
+ */
 export function firstSentence(text: string): string {
-  const match = /^.+?[.?!][”’"]?(?=\s|$)/s.exec(text.trim());
-  return (match?.[0] ?? text).replace(/\s+/g, ' ').trim();
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const first = sentences.segment(clean)[Symbol.iterator]().next().value;
+  return (first?.segment ?? clean).trim();
 }
 
 /** Strip Markdown/MDX down to the first paragraph of plain text. */

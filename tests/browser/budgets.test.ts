@@ -29,4 +29,30 @@ describe('byte budgets (tests/budgets.json)', () => {
       await close();
     }
   });
+
+  it('search for "OPCON" costs at most 100 KB in all, and nothing before the reader asks', async () => {
+    // Over the network, as on a first visit: the service worker, which keeps the index for
+    // offline use after the page has loaded, is left out here.
+    const context = await browser().newContext({ baseURL: baseURL(), serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const pending: Array<Promise<number>> = [];
+    page.on('requestfinished', (request) => pending.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    const searchBytes = async () => {
+      const urls = await Promise.all(pending);
+      return urls.reduce((n, b) => n + b, 0);
+    };
+    await page.goto(ARTICLE);
+    await page.waitForLoadState('networkidle');
+    const atLoad = await searchBytes();
+    pending.length = 0;
+    await page.keyboard.press('/');
+    await page.keyboard.type('OPCON');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog .search-status')?.dataset['state'] === 'results');
+    await page.waitForLoadState('networkidle');
+    const search = await searchBytes();
+    expect(search).toBeGreaterThan(50_000);
+    expect(search).toBeLessThanOrEqual(100 * 1024);
+    expect(atLoad).toBeLessThan(20_000);
+    await context.close();
+  });
 });
