@@ -5,6 +5,8 @@ import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { contentDir, siteUrl } from './src/lib/env.ts';
 import rehypeArticle from './src/lib/rehype-article.ts';
+import rehypeStructure from './src/lib/rehype-structure.ts';
+import remarkGfm from 'remark-gfm';
 import { anchorContent, anchorProperties, sectionHeadGroup } from './src/lib/anchor.ts';
 import { toString } from 'hast-util-to-string';
 import pagefind from './integrations/pagefind.ts';
@@ -42,14 +44,22 @@ export default defineConfig({
   },
   markdown: {
     // Sätteri (Astro 7's default) runs no remark/rehype plugins; unified does, and MDX inherits it.
-    // `gfm` (remark-gfm) is on by default; smart punctuation leaves the source's ’ “ ” – alone.
+    // GFM (tables, footnotes, strikethrough, task lists, autolinks) is declared here, not left
+    // implicit; SmartyPants is off: the text is rendered exactly as the editor typed it.
     processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [[remarkGfm, { singleTilde: false }]],
       rehypePlugins: [
+        // First: section-prefixed ids for notes and sub-headings, which the next steps keep.
+        rehypeStructure,
         rehypeHeadingIds,
         [
           rehypeAutolinkHeadings,
           {
             behavior: 'after',
+            // A footnotes label is for screen readers only: it gets no visible anchor.
+            test: (heading: { properties?: { className?: unknown } }) => !String(heading.properties?.className ?? '').includes('visually-hidden'),
             group: sectionHeadGroup,
             properties: (heading: Parameters<typeof toString>[0]) => anchorProperties(toString(heading)),
             content: anchorContent,

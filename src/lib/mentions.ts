@@ -74,27 +74,63 @@ export function bodyText(body: string): string {
   return body
     .split(/\n\s*\n/)
     .filter((block) => !/^\s*(<[A-Z]|import |export )/.test(block))
-    .map((block) => block.replace(/\s+/g, ' ').trim())
+    // A paragraph's soft line breaks are spaces; the lines of a table or list stay lines.
+    .map((block) => (isParagraphBlock(block) ? block.replace(/\s+/g, ' ').trim() : block.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).join('\n')))
     .join('\n\n');
 }
 
-/** Short quoted context around a phrase, for issue pages: "… words around the phrase …". */
+/**
+ * Whether a Markdown block renders as a top-level paragraph (`<p>`): the one definition of
+ * "paragraph" behind the `<section>-p<n>` ids (rehype-article.ts numbers exactly these) and every
+ * "¶n" label. Tables, lists, quotes, headings, notes and components are not paragraphs.
+ */
+export function isParagraphBlock(block: string): boolean {
+  const text = block.trimStart();
+  if (text === '') return false;
+  return !/^(#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\||```|~~~|\[\^[^\]]+\]:|<|import\s|export\s|([-*_]\s*){3,}$)/.test(text);
+}
+
+/** A block's words without Markdown syntax: table pipes, list and quote markers, link targets, note marks. */
+export function plainText(block: string): string {
+  return block
+    .split('\n')
+    .filter((line) => !/^\s*\|?\s*:?-{3,}/.test(line))
+    .map((line) => line.replace(/^\s*(>\s*)+/, '').replace(/^\s*([-*+]|\d+[.)])\s+/, '').replace(/^\s*#{1,6}\s+/, ''))
+    .join(' ')
+    .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s*\|\s*/g, ' ')
+    .replace(/(\*\*|__|\*|_)(\S[^*_]*?)\1/g, '$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Short quoted context around a phrase, for issue pages: "… words around the phrase …", as plain text. */
 export function quoteContext(text: string, phrase: string, words = 8): { before: string; phrase: string; after: string } {
-  const at = text.indexOf(phrase);
+  const block = text.split('\n\n').find((b) => b.includes(phrase));
+  if (block === undefined) return { before: '', phrase, after: '' };
+  const plain = plainText(block);
+  const at = plain.indexOf(phrase);
   if (at < 0) return { before: '', phrase, after: '' };
-  const paragraphStart = text.lastIndexOf('\n\n', at) + 1;
-  const paragraphEnd = text.indexOf('\n\n', at + phrase.length);
-  const left = text.slice(paragraphStart, at).trim().split(/\s+/).filter(Boolean);
-  const right = text.slice(at + phrase.length, paragraphEnd < 0 ? undefined : paragraphEnd).trim().split(/\s+/).filter(Boolean);
-  const spaceBefore = /\s/.test(text[at - 1] ?? '') ? ' ' : '';
-  const spaceAfter = /\s/.test(text[at + phrase.length] ?? '') ? ' ' : '';
+  const left = plain.slice(0, at).trim().split(/\s+/).filter(Boolean);
+  const right = plain.slice(at + phrase.length).trim().split(/\s+/).filter(Boolean);
+  const spaceBefore = /\s/.test(plain[at - 1] ?? '') ? ' ' : '';
+  const spaceAfter = /\s/.test(plain[at + phrase.length] ?? '') ? ' ' : '';
   const before = left.length === 0 ? '' : (left.length > words ? '… ' : '') + left.slice(-words).join(' ') + spaceBefore;
   const after = right.length === 0 ? '' : spaceAfter + right.slice(0, words).join(' ') + (right.length > words ? ' …' : '');
   return { before, phrase, after };
 }
 
-/** 1-based number of the paragraph holding `phrase`, matching the `<section>-p<n>` ids. */
+/**
+ * 1-based number of the paragraph holding `phrase`, matching the `<section>-p<n>` ids; undefined
+ * when the phrase is in a block that is not a paragraph (a table, list or quote).
+ */
 export function paragraphOf(text: string, phrase: string): number | undefined {
-  const index = text.split('\n\n').findIndex((p) => p.includes(phrase));
-  return index < 0 ? undefined : index + 1;
+  let n = 0;
+  for (const block of text.split('\n\n')) {
+    const paragraph = isParagraphBlock(block);
+    if (paragraph) n++;
+    if (block.includes(phrase)) return paragraph ? n : undefined;
+  }
+  return undefined;
 }

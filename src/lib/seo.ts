@@ -1,6 +1,7 @@
 /** Metadata for previews and search engines, built from content: one shape for every page. */
 import type { PreciseDate } from './dates.ts';
 import { SITE_NAME } from './site.ts';
+import { isParagraphBlock, plainText } from './mentions.ts';
 
 export interface PageMeta {
   title: string;
@@ -19,23 +20,26 @@ export interface PageMeta {
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
- * The first whole sentence of a text, for descriptions and previews. The platform's sentence
- * segmenter (Unicode UAX #29 with ICU's abbreviation rules) knows "U.S." does not end one.
+ * Abbreviations that end with a full stop but not a sentence, when a name or number follows.
+ * The platform's segmenter (UAX #29) already keeps "U.S." inside a sentence, but V8's ICU has no
+ * abbreviation list for titles ("Dr. Smith" would end at "Dr.").
  */
+const TITLES = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Lt|Col|Capt|Sgt|Adm|Sen|Rep|Gov|Pres|Rev|Hon|No|Nos|Vol|pp|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
+
+/** The first whole sentence of a text, for descriptions and previews. */
 export function firstSentence(text: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
-  const first = sentences.segment(clean)[Symbol.iterator]().next().value;
-  return (first?.segment ?? clean).trim();
+  let sentence = '';
+  for (const { segment } of sentences.segment(clean)) {
+    sentence += segment;
+    if (!TITLES.test(sentence)) break;
+  }
+  return (sentence || clean).trim();
 }
 
-/** Strip Markdown/MDX down to the first paragraph of plain text. */
+/** The first paragraph of a section's Markdown as plain text (headings, tables, lists, components and note marks left out). */
 export function firstParagraph(body: string): string {
-  return (
-    body
-      .split(/\n\s*\n/)
-      .map((b) => b.trim())
-      .find((b) => b !== '' && !/^(<|import |export )/.test(b)) ?? ''
-  );
+  return plainText(body.split(/\n\s*\n/).map((b) => b.trim()).find(isParagraphBlock) ?? '');
 }
 
 export function articleJsonLd(input: {

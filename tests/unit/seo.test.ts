@@ -23,10 +23,11 @@ describe('previews take whole sentences', () => {
       'Ultimately, if the U.S. were to deem it necessary, South Korea could do little.',
     );
     expect(firstSentence('He said “no.” Then he left.')).toBe('He said “no.”');
+    expect(firstSentence('Dr. Smith met Mr. Kim in Jan. 2018. Then…')).toBe('Dr. Smith met Mr. Kim in Jan. 2018.');
     expect(firstSentence('No full stop at all')).toBe('No full stop at all');
   });
 
-  const files = [...sectionFiles('content'), ...sectionFiles('tests/fixtures/two-articles')];
+  const files = [...sectionFiles('content'), ...sectionFiles('tests/fixtures/two-articles'), ...sectionFiles('tests/fixtures/publication')];
   it.each(files)('%s: the description is a whole first sentence of its first paragraph', (file) => {
     const paragraph = firstParagraph(body(file)).replace(/\s+/g, ' ');
     const sentence = firstSentence(paragraph);

@@ -1,0 +1,162 @@
+/**
+ * The fixture publication (tests/fixtures/publication): three articles of different shapes that
+ * share events and an issue — one with every construct an editor may use (untitled opening,
+ * sub-headings, a table, footnotes in two sections, a quote, lists, an image, a mention in a
+ * table cell), one with no annotations. Built for real, checked as a reader would see it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+import { horizontalOverflow, htmlErrors, nuErrors } from '../browser/gates.ts';
+import { buildFixture, type BuildResult } from './build.ts';
+
+let result: BuildResult;
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  result = await buildFixture('tests/fixtures/publication');
+  if (result.code !== 0) return;
+  server = await startStaticServer({ root: result.outDir });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+const html = (path: string) => readFileSync(join(result.outDir, path, 'index.html'), 'utf8');
+
+describe('a publication of three differently shaped articles', () => {
+  it('builds, and every page is valid HTML with ids unique on the page', async () => {
+    expect(result.code, result.output).toBe(0);
+    expect({ nu: await nuErrors(result.outDir), htmlValidate: await htmlErrors(result.outDir) }).toEqual({ nu: [], htmlValidate: [] });
+  });
+
+  it('numbers footnotes across the article; each reference and back-link finds its partner', async () => {
+    const page = await open('/field-notes/');
+    const notes = await page.$$eval('a[data-footnote-ref]', (refs) =>
+      refs.map((a) => {
+        const note = document.querySelector((a as HTMLAnchorElement).hash);
+        const back = note?.querySelector<HTMLAnchorElement>(`a[data-footnote-backref][href="#${a.id}"]`);
+        return { n: a.textContent, section: a.closest('.article-section')!.id, note: note?.closest('.article-section')?.id, back: !!back };
+      }),
+    );
+    expect(notes).toEqual([
+      { n: '1', section: 'opening', note: 'opening', back: true },
+      { n: '2', section: 'opening', note: 'opening', back: true },
+      { n: '3', section: 'tables-and-lists', note: 'tables-and-lists', back: true },
+      { n: '3', section: 'tables-and-lists', note: 'tables-and-lists', back: true },
+      { n: '4', section: 'in-detail', note: 'in-detail', back: true },
+    ]);
+    // Lists continue the numbering; their label is for screen readers only and has no anchor.
+    expect(await page.$$eval('section[data-footnotes] ol', (ols) => ols.map((o) => (o as HTMLOListElement).start))).toEqual([1, 3, 4]);
+    const labels = await page.$$eval('section[data-footnotes] h2', (hs) =>
+      hs.map((h) => ({ text: h.textContent, shown: h.getBoundingClientRect().width > 1, anchors: h.parentElement!.querySelectorAll(':scope > .section-head, a.anchor').length })),
+    );
+    expect(labels).toEqual([
+      { text: 'Notes to ‘Opening’', shown: false, anchors: 0 },
+      { text: 'Notes to ‘Tables and Lists’', shown: false, anchors: 0 },
+      { text: 'Notes to ‘In Detail’', shown: false, anchors: 0 },
+    ]);
+    await page.close();
+  });
+
+  it('gives sub-headings their own anchors and ids unique on the page', async () => {
+    const page = await open('/field-notes/');
+    const heads = await page.$$eval('.section-text h3', (hs) => hs.map((h) => ({ id: h.id, anchor: h.parentElement!.querySelector('a.anchor')?.getAttribute('href') })));
+    expect(heads).toEqual([
+      { id: 'tables-and-lists-the-count-in-detail', anchor: '#tables-and-lists-the-count-in-detail' },
+      { id: 'in-detail-the-count-in-detail', anchor: '#in-detail-the-count-in-detail' },
+    ]);
+    await page.close();
+  });
+
+  it('keeps a wide table in its own labelled box at 375 px, and renders quotes, lists, images and links', async () => {
+    const page = await open('/field-notes/', 375);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    const box = page.locator('.table-scroll');
+    expect(await box.getAttribute('role')).toBe('group');
+    expect(await box.getAttribute('aria-label')).toBe('Table 1 in ‘Tables and Lists’');
+    expect(await box.getAttribute('tabindex')).toBe('0');
+    expect(await page.locator('#tables-and-lists blockquote').innerText()).toBe('The harbour is the town’s ledger, and the ledger never lies.');
+    expect(await page.locator('#tables-and-lists .section-text > ul li').count()).toBe(3);
+    expect(await page.locator('#tables-and-lists .section-text > ol li').count()).toBe(2);
+    expect(await page.locator('#tables-and-lists img').getAttribute('alt')).toBe('A small grey square');
+    expect(await page.locator('#tables-and-lists a[href="https://example.org/field-notes/"]').innerText()).toBe('the original');
+    await page.close();
+  });
+
+  it('renders the text exactly as typed: no typography rewrites', async () => {
+    const page = await open('/field-notes/');
+    expect(await page.locator('#tables-and-lists-p3').innerText()).toContain('-- typed "exactly" as the editor wrote it...');
+    await page.close();
+  });
+
+  it('labels each mention by the one definition of paragraph, and names the other article', async () => {
+    const page = await open('/field-notes/');
+    const mentions = async (card: string) => page.locator(`${card} .mentions a`).allInnerTexts();
+    expect(await mentions('#opening--event-second-meeting')).toEqual(['paragraph 1', 'The Harbour Ledger: After the Toll, ¶1']);
+    // In a table cell: not a paragraph, so no paragraph number.
+    expect(await mentions('#tables-and-lists--event-toll-rises')).toEqual(['The Harbour Ledger: Opening, ¶1', 'in this section']);
+    await page.close();
+  });
+
+  it('quotes mentions on the issue page as plain text', async () => {
+    const page = await open('/issues/harbour-toll/');
+    const quotes = await page.locator('blockquote').allInnerTexts();
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).not.toMatch(/[|*>]|^-/);
+    expect(quotes[0]).toContain('the toll matters');
+    await page.close();
+  });
+
+  it('lists articles newest first, dates at their precision, on the home page, in RSS and the sitemap', async () => {
+    const page = await open('/');
+    const items = await page.$$eval('main li', (lis) => lis.map((li) => [li.querySelector('a')!.textContent!.trim(), li.querySelector('time')!.getAttribute('datetime')]));
+    expect(items).toEqual([
+      ['A Plain Report', '2022'],
+      ['The Harbour Ledger', '2021-06-15'],
+      ['Field Notes on Every Construct', '2021-06'],
+    ]);
+    await page.close();
+    const rss = readFileSync(join(result.outDir, 'rss.xml'), 'utf8');
+    const sitemap = readFileSync(join(result.outDir, 'sitemap-0.xml'), 'utf8');
+    for (const slug of ['field-notes', 'plain-report', 'ledger']) {
+      expect(rss).toContain(`/${slug}/</link>`);
+      expect(sitemap).toContain(`/${slug}/</loc>`);
+      expect(html(slug)).toMatch(new RegExp(`og:image" content="[^"]*/og/${slug}/`));
+    }
+  });
+
+  it('gathers events from every article on the events page', async () => {
+    const page = await open('/events/');
+    const links = await page.locator('#event-second-meeting .mentions a').allInnerTexts();
+    expect(links).toEqual(['Field Notes on Every Construct: Opening, ¶1', 'The Harbour Ledger: After the Toll, ¶1']);
+    await page.close();
+  });
+
+  it('previews each section with its whole first sentence', () => {
+    const description = (path: string) => /<meta name="description" content="([^"]*)"/.exec(html(path))?.[1];
+    expect(description('field-notes/opening')).toBe('“The U.S. and its partners met twice in the harbour town.”');
+    expect(description('field-notes/tables-and-lists')).toBe('“Dr. Smith counted the ships in the spring.”');
+  });
+
+  it('search names each result’s article and filters by article', async () => {
+    const page = await open('/search/?q=harbour');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    const titles = await page.$$eval('.result-group[data-kind=article] .group-title', (hs) => hs.map((h) => h.textContent));
+    expect([...titles].sort()).toEqual(['Field Notes on Every Construct', 'The Harbour Ledger']);
+    await page.goto(`${server.url}/search/?q=harbour&article=${encodeURIComponent('The Harbour Ledger')}`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    expect(await page.$$eval('.result-group[data-kind=article] .group-title', (hs) => hs.map((h) => h.textContent))).toEqual(['The Harbour Ledger']);
+    await page.close();
+  });
+});
