@@ -1,0 +1,64 @@
+/**
+ * An editor's path: `npm run import` a text with characters MDX would choke on, see the build
+ * name what is left to fill in, fill it, and read the text verbatim on the built page.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFixture } from './build.ts';
+
+const TRICKY = [
+  'Prices {rose} by <5% in 2019 – or *so* the_ledger [sic] says | nobody & co.',
+  'A Heading',
+  '1986. The year the count began; # is not a heading here.',
+  '(click to enlarge)',
+  'Ann Author\nAnn writes about small things.',
+].join('\n\n');
+
+function run(script: string, args: string[], content: string) {
+  return spawnSync(process.execPath, [script, ...args], { env: { ...process.env, CONTENT_DIR: content }, encoding: 'utf8' });
+}
+
+describe('npm run import, then build', () => {
+  it('keeps every character verbatim and says what is left to fill in', async () => {
+    mkdirSync('.tmp', { recursive: true });
+    const content = mkdtempSync(join('.tmp', 'import-'));
+    cpSync('tests/fixtures/two-articles', content, { recursive: true });
+    const source = join(content, 'tricky.txt');
+    writeFileSync(source, TRICKY);
+
+    const imported = run('scripts/import.ts', [source, '--slug', 'tricky'], content);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('Still to do:');
+    expect(imported.stdout).toContain('article.yaml: fill in title');
+    expect(imported.stdout).toContain('kept as it is');
+    // Never overwrites.
+    expect(run('scripts/import.ts', [source, '--slug', 'tricky'], content).status).toBe(1);
+
+    const unfinished = await buildFixture(content);
+    expect(unfinished.code).not.toBe(0);
+    expect(unfinished.output).toContain('title: empty: write the article title');
+    expect(unfinished.output).toContain('articles/tricky/article.yaml');
+
+    const yaml = join(content, 'articles', 'tricky', 'article.yaml');
+    writeFileSync(
+      yaml,
+      readFileSync(yaml, 'utf8')
+        .replace('title: ""', 'title: Tricky Text')
+        .replace('publisher: ""', 'publisher: Test Press')
+        .replace('published: ""', 'published: "2019"')
+        .replace('original: ""', 'original: https://example.org/tricky/')
+        .replace('description: ""', 'description: A text with characters MDX would read as syntax.'),
+    );
+    const built = await buildFixture(content);
+    expect(built.code, built.output).toBe(0);
+    const html = readFileSync(join(built.outDir, 'tricky', 'index.html'), 'utf8');
+    const text = (id: string) =>
+      new RegExp(`<p id="${id}">([\\s\\S]*?)<a href="#${id}" class="p-link"`).exec(html)?.[1]!.trim()
+        .replaceAll('&lt;', '<').replaceAll('&amp;', '&').replaceAll('&#x3C;', '<').replaceAll('&#x26;', '&');
+    expect(text('opening-p1')).toBe(TRICKY.split('\n\n')[0]);
+    expect(text('a-heading-p1')).toBe(TRICKY.split('\n\n')[2]);
+    expect(html).toContain('id="a-heading-title">A Heading</h2>');
+  }, 120_000);
+});
