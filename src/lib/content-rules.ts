@@ -4,6 +4,7 @@
  * zod schemas of `src/content.config.ts`. Pure: plain records in, problems out.
  */
 import { bodyText, countOccurrences } from './mentions.ts';
+import { derivedFrom, RESERVED_PAGE_IDS, RESERVED_TOP_LEVEL } from './routes.ts';
 export interface AuthorRecord {
   id: string;
   file: string;
@@ -59,6 +60,14 @@ export function checkContent(input: {
   const articleIds = new Set(input.articles.map((a) => a.id));
 
   for (const article of input.articles) {
+    const route = RESERVED_TOP_LEVEL[article.id];
+    if (route !== undefined) {
+      problems.push({
+        file: article.file,
+        field: 'folder name',
+        message: `"/${article.id}/" is already written by ${route}: rename the article's folder (its slug)`,
+      });
+    }
     if (!authorIds.has(article.author)) {
       problems.push({
         file: article.file,
@@ -119,6 +128,20 @@ export function checkContent(input: {
           problems.push({ file: section.file, field, message: `"${name}" repeats this section's own id or alias; remove it` });
         } else {
           fragments.set(name, section);
+        }
+      }
+      for (const [field, name] of names) {
+        const reserved = RESERVED_PAGE_IDS[name];
+        const base = derivedFrom(name, sections.map((s) => s.id));
+        const owner = base === undefined ? undefined : sections.find((s) => s.id === base);
+        if (reserved !== undefined) {
+          problems.push({ file: section.file, field, message: `"${name}" is an id the article page already uses (${reserved}): choose another` });
+        } else if (owner) {
+          problems.push({
+            file: section.file,
+            field,
+            message: `"${name}" is an id the build derives from section "${owner.id}" (${owner.file}) for its heading, paragraphs or notes: choose another`,
+          });
         }
       }
       const sameOrder = orders.get(section.order);

@@ -4,6 +4,7 @@
  */
 import { formatPreciseDate } from './dates.ts';
 import type { AnnotationIndex } from './annotations.ts';
+import { routes } from './routes.ts';
 
 export const SEARCH_RECORDS_FILE = 'search-records.json';
 
@@ -30,7 +31,7 @@ export function searchRecords(annotations: AnnotationIndex, articleTitle: (slug:
     ...annotations.events.map((event) => {
       const date = event.date ? formatPreciseDate(event.date) : 'Undated';
       return {
-        url: `/events/#event-${event.id}`,
+        url: routes.event(event.id),
         // The note first, so excerpts say something the result's title does not.
         content: [event.note, event.wording && `The article: “${event.wording}”.`, `${event.title}, ${date}.`].filter(Boolean).join(' '),
         meta: { title: event.title, date },
@@ -38,7 +39,7 @@ export function searchRecords(annotations: AnnotationIndex, articleTitle: (slug:
       };
     }),
     ...annotations.issues.map((issue) => ({
-      url: `/issues/${issue.id}/`,
+      url: routes.issue(issue.id),
       content: `${issue.summary} ${issue.name}.`,
       meta: { title: issue.name },
       filters: { [SEARCH_FILTERS.type]: [RESULT_TYPES.issue], [SEARCH_FILTERS.article]: articlesOf(issue.mentions) },

@@ -7,6 +7,7 @@
 import { countLabel, excerptSegments } from '../lib/search.ts';
 import { groupResults, type Hit, type PagefindData, type ResultGroup } from '../lib/search-groups.ts';
 import { SEARCH_FILTERS } from '../lib/search-records.ts';
+import { routes } from '../lib/routes.ts';
 import searchCss from '../styles/search.css?inline';
 
 // Search styles arrive with the search code; pages that never search never load them.
@@ -134,9 +135,9 @@ function emptyNode(): HTMLLIElement {
   const li = element('li', 'search-empty');
   const p = element('p', '', 'Try fewer or other words, or browse the ');
   const events = element('a', '', 'Events');
-  events.href = '/events/';
+  events.href = routes.events();
   const issues = element('a', '', 'Issues');
-  issues.href = '/issues/';
+  issues.href = routes.issues();
   p.append(events, ' and ', issues, ' pages.');
   li.append(p);
   return li;

@@ -17,6 +17,9 @@ const cases: Array<{ name: string; file: string; field: string; fix: RegExp }> =
   { name: 'rolled-over-date', file: 'articles/tiny/article.yaml', field: 'published', fix: /"2018-02-30" does not exist: February 2018 has 28 days/ },
   { name: 'unquoted-date', file: 'articles/tiny/article.yaml', field: 'published', fix: /quoted date/ },
   { name: 'empty-section-body', file: 'articles/tiny/02-second.mdx', field: 'body', fix: /put its paragraphs below the frontmatter/ },
+  { name: 'route-collision', file: 'articles/events/article.yaml', field: 'folder name', fix: /"\/events\/" is already written by src\/pages\/events\.astro: rename the article's folder/ },
+  { name: 'derived-id-collision', file: 'articles/tiny/02-second.mdx', field: 'id', fix: /"first-p1" is an id the build derives from section "first" \(.*01-first\.mdx\).*choose another/ },
+  { name: 'reserved-page-id', file: 'articles/tiny/02-second.mdx', field: 'id', fix: /"author" is an id the article page already uses \(src\/components\/AuthorNote\.astro\): choose another/ },
   { name: 'id-not-a-slug', file: 'articles/tiny/01-first.mdx', field: 'id', fix: /not a lowercase slug: use lowercase letters/ },
 ];
 

@@ -1,0 +1,68 @@
+/**
+ * The site's URLs, built in one place, and the names an article or section may not take because
+ * the site already writes something there. `content-rules.ts` fails the build on a collision,
+ * naming both the content file and the route's source.
+ */
+
+/** Every top-level name the site itself writes, with the file that writes it. */
+export const RESERVED_TOP_LEVEL: Readonly<Record<string, string>> = {
+  events: 'src/pages/events.astro',
+  issues: 'src/pages/issues/',
+  search: 'src/pages/search.astro',
+  figures: 'src/pages/figures/[name].astro',
+  og: 'src/pages/og/ (share cards)',
+  icons: 'src/pages/icons/[size].png.ts',
+  offline: 'src/pages/offline.astro',
+  pagefind: 'integrations/pagefind.ts (the search index)',
+  _astro: "Astro's bundled scripts and styles",
+  '404': 'src/pages/404.astro',
+  'rss.xml': 'src/pages/rss.xml.ts',
+  'robots.txt': 'src/pages/robots.txt.ts',
+  'manifest.webmanifest': 'src/pages/manifest.webmanifest.ts',
+  'sw.js': 'integrations/offline.ts',
+  'favicon.svg': 'public/favicon.svg',
+  '_headers': 'public/_headers',
+  'sitemap-index.xml': '@astrojs/sitemap',
+  'sitemap-0.xml': '@astrojs/sitemap',
+  'search-records.json': 'src/pages/search-records.json.ts',
+};
+
+/** Ids the page layout itself gives elements of an article page. */
+export const RESERVED_PAGE_IDS: Readonly<Record<string, string>> = {
+  main: 'src/layouts/Base.astro',
+  author: 'src/components/AuthorNote.astro',
+  'author-title': 'src/components/AuthorNote.astro',
+  'contents-title': 'src/components/Contents.astro',
+  'site-search-q': 'src/components/SiteHeader.astro',
+  // Not an element id, but the same name space: the article's own preview card.
+  article: 'src/pages/og/[article]/[card].png.ts (the article’s own card, /og/<article>/article.png)',
+};
+
+/**
+ * The ids the build derives from a section id on the article page: its heading, paragraphs,
+ * notes and note marks (see rehype-article.ts and rehype-structure.ts).
+ */
+export const DERIVED_ID = /^(title|notes|p\d+|fn-\d+|fnref-\d+(-\d+)?)$/;
+
+/** If `id` is one the build derives from another section id on the same page, that section's id. */
+export function derivedFrom(id: string, sectionIds: Iterable<string>): string | undefined {
+  for (const other of sectionIds) {
+    if (other !== id && id.startsWith(`${other}-`) && DERIVED_ID.test(id.slice(other.length + 1))) return other;
+  }
+  return undefined;
+}
+
+export const routes = {
+  home: () => '/',
+  article: (slug: string) => `/${slug}/`,
+  section: (slug: string, section: string) => `/${slug}/#${section}`,
+  share: (slug: string, section: string) => `/${slug}/${section}/`,
+  mark: (slug: string, markId: string) => `/${slug}/#${markId}`,
+  events: () => '/events/',
+  event: (id: string) => `/events/#event-${id}`,
+  issues: () => '/issues/',
+  issue: (id: string) => `/issues/${id}/`,
+  search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
+  figure: (name: string) => `/figures/${name}/`,
+  card: (slug: string, section?: string) => `/og/${slug}/${section ?? 'article'}.png`,
+} as const;
