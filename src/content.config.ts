@@ -32,6 +32,32 @@ const authors = defineCollection({
   schema: z.object({ name: text('the author’s display name') }),
 });
 
+/**
+ * A figure this edition draws for an article, declared by the article: what it draws and how it
+ * is captioned. `src/` holds only the drawing code for each kind.
+ */
+const figure = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('timeline'),
+      name: slug,
+      caption: text('the figure’s caption'),
+      /** The window drawn: events this article mentions that are dated to the day within it. */
+      from: preciseDate,
+      to: preciseDate,
+    }),
+    z.object({
+      kind: z.literal('targets'),
+      name: slug,
+      caption: text('the figure’s caption'),
+      /** The issue whose events' successive target dates are drawn. */
+      issue: slug,
+    }),
+  ],
+  { error: 'a figure needs kind: timeline (with from and to) or targets (with issue), a name and a caption' },
+);
+
 const articles = defineCollection({
   // One folder per article; the folder name is the article's slug and URL.
   loader: glob({
@@ -46,6 +72,7 @@ const articles = defineCollection({
     published: preciseDate,
     original: z.url({ error: 'required: the original address, an absolute https:// URL' }),
     description: text('one sentence quoted from the text'),
+    figures: z.array(figure).default([]),
   }),
 });
 

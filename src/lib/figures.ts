@@ -89,3 +89,28 @@ export function targetSteps(events: readonly EventItem[]): TargetStep[] {
       title: e.title,
     }));
 }
+
+/** A figure as its article declares it (see `figures` in src/content.config.ts). */
+export type FigureSpec =
+  | { kind: 'timeline'; name: string; caption: string; from: PreciseDate; to: PreciseDate }
+  | { kind: 'targets'; name: string; caption: string; issue: string };
+
+/** The events a figure draws: only its own article's (timeline) or its declared issue's (targets). */
+export function figureEvents(
+  spec: FigureSpec,
+  article: string,
+  annotations: { events: readonly EventItem[]; eventsOf(issue: string): EventItem[] },
+): EventItem[] {
+  if (spec.kind === 'targets') return annotations.eventsOf(spec.issue).filter((e) => e.target || e.targetLabel);
+  const mine = annotations.events.filter((e) => e.mentions.some((m) => m.article === article));
+  return timelineLayout(mine, spec.from, spec.to).rows.map((row) => mine.find((e) => e.id === row.id)!);
+}
+
+/** Why a declared figure cannot be drawn, or undefined when it can. */
+export function figureProblem(spec: FigureSpec, drawn: readonly EventItem[], issueExists: boolean): string | undefined {
+  if (spec.kind === 'targets' && !issueExists) return `no issue "${spec.issue}": name an issue in content/issues/`;
+  if (drawn.length > 0) return undefined;
+  return spec.kind === 'timeline'
+    ? `draws nothing: no event this article mentions is dated to the day between ${formatPreciseDate(spec.from)} and ${formatPreciseDate(spec.to)}; widen from/to, or remove the figure`
+    : `draws nothing: no event of issue "${spec.issue}" sets a target; add target dates to its events, or remove the figure`;
+}

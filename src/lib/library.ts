@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { checkContent, ContentError } from './content-rules.ts';
-import { buildIndex, type AnnotationIndex } from './annotations.ts';
+import { buildIndex, type AnnotationIndex, type EventItem } from './annotations.ts';
+import { figureEvents, figureProblem, type FigureSpec } from './figures.ts';
 import { bodyText, paragraphOf, quoteContext, type Mention } from './mentions.ts';
 
 export type Author = CollectionEntry<'authors'>;
@@ -25,6 +26,10 @@ export interface Library {
   section(article: string, section: string): Section | undefined;
   /** Words around a mention, from the section's own text, for quoting it elsewhere. */
   contextOf(mention: Mention): { before: string; phrase: string; after: string };
+  /** A figure by the name sections use in `<Figure name="…" />`, with its article and what it draws. */
+  figure(name: string): { article: Article; spec: FigureSpec; events: EventItem[] } | undefined;
+  /** Every declared figure. */
+  figures: Array<{ article: Article; spec: FigureSpec; events: EventItem[] }>;
 }
 
 let cached: Promise<Library> | undefined;
@@ -83,9 +88,24 @@ async function build(): Promise<Library> {
     (m) => paragraphOf(textOf(m), m.phrase),
   );
 
+  // Figures: each draws only what its article declares; an empty or unknown one stops the build.
+  const figures = articles.flatMap((article) =>
+    article.entry.data.figures.map((spec, index) => ({ article, spec: spec as FigureSpec, index, events: figureEvents(spec as FigureSpec, article.slug, annotations) })),
+  );
+  const figureProblems = figures.flatMap(({ article, spec, index, events }) => {
+    const message = figureProblem(spec, events, spec.kind !== 'targets' || annotations.issue(spec.issue) !== undefined);
+    const seen = figures.find((f) => f.spec.name === spec.name);
+    const duplicate = seen && seen.article !== article ? `the name "${spec.name}" is also a figure of ${file(seen.article.entry)}: figure names are unique across articles` : undefined;
+    return [message, duplicate].filter((m): m is string => m !== undefined).map((m) => ({ file: file(article.entry), field: `figures[${index}]`, message: m }));
+  });
+  if (figureProblems.length > 0) throw new ContentError(figureProblems);
+  const figureByName = new Map(figures.map((f) => [f.spec.name, f]));
+
   return {
     articles,
     annotations,
+    figures,
+    figure: (name) => figureByName.get(name),
     article: (slug) => articleBySlug.get(slug),
     section: (article, section) => sectionByKey.get(`${article}/${section}`),
     contextOf: (m) => quoteContext(textOf(m), m.phrase),

@@ -9,7 +9,6 @@ export const RESERVED_TOP_LEVEL: Readonly<Record<string, string>> = {
   events: 'src/pages/events.astro',
   issues: 'src/pages/issues/',
   search: 'src/pages/search.astro',
-  figures: 'src/pages/figures/[name].astro',
   og: 'src/pages/og/ (share cards)',
   icons: 'src/pages/icons/[size].png.ts',
   offline: 'src/pages/offline.astro',
@@ -63,6 +62,6 @@ export const routes = {
   issues: () => '/issues/',
   issue: (id: string) => `/issues/${id}/`,
   search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
-  figure: (name: string) => `/figures/${name}/`,
+  figure: (slug: string, name: string) => `/${slug}/figures/${name}/`,
   card: (slug: string, section?: string) => `/og/${slug}/${section ?? 'article'}.png`,
 } as const;

@@ -148,7 +148,7 @@ describe('figures made for this edition', () => {
     const opcon = await figures.nth(1).locator('ol li').allTextContents();
     expect(opcon.map((f) => f.split(';')[1]?.trim())).toEqual(['target April 2012.', 'target December 2015.', 'target conditions-based.']);
     await timeline.getByRole('link', { name: 'View full size' }).click();
-    expect(new URL(page.url()).pathname).toBe('/figures/sep-oct-2018-timeline/');
+    expect(new URL(page.url()).pathname).toBe(`${ARTICLE}figures/sep-oct-2018-timeline/`);
     expect(await page.locator('figure svg').count()).toBe(1);
     await close();
   });

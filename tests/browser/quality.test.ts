@@ -28,7 +28,7 @@ const PAGES: Record<string, string> = {
   issues: '/issues/',
   issue: '/issues/opcon/',
   search: '/search/?q=OPCON',
-  figure: '/figures/sep-oct-2018-timeline/',
+  figure: `${ARTICLE}figures/sep-oct-2018-timeline/`,
   '404': '/no-such-page/',
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetSteps, timelineLayout } from '../../src/lib/figures.ts';
+import { figureEvents, figureProblem, targetSteps, timelineLayout } from '../../src/lib/figures.ts';
 import { parsePreciseDate } from '../../src/lib/dates.ts';
 import type { EventItem } from '../../src/lib/annotations.ts';
 
@@ -46,5 +46,29 @@ describe('figure layouts', () => {
       event('d', '2018-10-19'),
     ]);
     expect(steps.map((s) => `${s.decided} → ${s.target}`)).toEqual(['2007 → April 2012', '2010 → December 2015', '2014 → conditions-based']);
+  });
+});
+
+describe('a figure draws only what its article declares', () => {
+  const mention = (article: string) => ({ article, section: 's', phrase: 'p' });
+  const mine = event('mine', '2018-09-14', { mentions: [mention('first')] });
+  const theirs = event('theirs', '2018-09-20', { mentions: [mention('second')] });
+  const target = event('target', '2014-10', { target: parsePreciseDate('2015-12'), mentions: [mention('second')] });
+  const annotations = { events: [mine, theirs, target], eventsOf: (issue: string) => (issue === 'opcon' ? [target, mine] : []) };
+  const timeline = { kind: 'timeline' as const, name: 't', caption: 'c', from: parsePreciseDate('2018-09'), to: parsePreciseDate('2018-10') };
+
+  it('a timeline takes only its own article’s events in its window, however busy that window is elsewhere', () => {
+    expect(figureEvents(timeline, 'first', annotations).map((e) => e.id)).toEqual(['mine']);
+    expect(figureEvents(timeline, 'second', annotations).map((e) => e.id)).toEqual(['theirs']);
+  });
+
+  it('target steps take the declared issue’s events that set a target', () => {
+    expect(figureEvents({ kind: 'targets', name: 'x', caption: 'c', issue: 'opcon' }, 'first', annotations).map((e) => e.id)).toEqual(['target']);
+  });
+
+  it('says why a figure cannot be drawn', () => {
+    expect(figureProblem(timeline, [], true)).toMatch(/^draws nothing: no event this article mentions is dated to the day between September 2018 and October 2018/);
+    expect(figureProblem({ kind: 'targets', name: 'x', caption: 'c', issue: 'nope' }, [], false)).toMatch(/^no issue "nope"/);
+    expect(figureProblem(timeline, [mine], true)).toBeUndefined();
   });
 });
