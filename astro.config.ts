@@ -3,7 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import { contentDir, siteUrl } from './src/lib/env.ts';
+import { basePath, contentDir, siteUrl } from './src/lib/env.ts';
 import rehypeArticle from './src/lib/rehype-article.ts';
 import rehypeStructure from './src/lib/rehype-structure.ts';
 import remarkGfm from 'remark-gfm';
@@ -13,9 +13,12 @@ import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
 import offline from './integrations/offline.ts';
 import { OFFLINE_PAGE } from './src/lib/offline.ts';
+import { withoutBase } from './src/lib/routes.ts';
 
 export default defineConfig({
   site: siteUrl(process.env),
+  // BASE_PATH: serve the publication from a folder of a larger site (every URL goes through src/lib/routes.ts).
+  base: basePath(process.env),
   trailingSlash: 'always',
   // Each content folder (the real one, test fixtures) gets its own content-layer cache, so
   // builds of different folders never read each other's data store.
@@ -71,10 +74,13 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    // Share pages (/<article>/<section>/) point their canonical at the article: leave them out.
     sitemap({
-      filter: (page) =>
-        (!/\/[^/]+\/[^/]+\/$/.test(new URL(page).pathname) || /\/(issues|figures)\//.test(page)) && new URL(page).pathname !== OFFLINE_PAGE,
+      // Share pages (/<article>/<section>/) point their canonical at the article: leave them out,
+      // and the offline page. Issue pages (/issues/<id>/) stay.
+      filter: (page) => {
+        const path = withoutBase(new URL(page).pathname, basePath(process.env));
+        return (!/^\/[^/]+\/[^/]+\/$/.test(path) || path.startsWith('/issues/')) && path !== OFFLINE_PAGE;
+      },
     }),
     pagefind(),
     // After Pagefind: the worker keeps the search index it wrote.

@@ -20,9 +20,13 @@ function fragmentUrl(bytes: Buffer): string {
 }
 
 export default function offlineIntegration(): AstroIntegration {
+  let base = '/';
   return {
     name: 'reader:offline',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const names = (await readdir(site, { recursive: true, withFileTypes: true }))
@@ -38,7 +42,7 @@ export default function offlineIntegration(): AstroIntegration {
           if (name.startsWith('pagefind/fragment/')) fragmentUrls[`/${name}`] = fragmentUrl(bytes);
         }
         const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-        const plan = offlinePlan({ files: names.map((n) => `/${n}`), entry, fragmentUrls, version: hash.digest('hex').slice(0, 16) });
+        const plan = offlinePlan({ files: names.map((n) => `/${n}`), entry, fragmentUrls, version: hash.digest('hex').slice(0, 16), base });
         // The worker is its function's own source, called with the plan: nothing else to bundle.
         await writeFile(join(site, SERVICE_WORKER.slice(1)), `(${serviceWorker.toString()})(${JSON.stringify(plan)});\n`);
         logger.info(`wrote ${SERVICE_WORKER} (version ${plan.version}): ${plan.precache.length} files kept at install`);

@@ -52,6 +52,8 @@ export interface StaticServerOptions {
    * error probe; WebKit's driver has no console API). Pages are then sent uncompressed.
    */
   inject?: { path: string; script: string };
+  /** Serve the folder under this path ("/sub/path/"), as a host serving a site built with BASE_PATH. */
+  base?: string;
 }
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
@@ -91,7 +93,28 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     }
   };
 
+  const base = (options.base ?? '/').replace(/\/?$/, '/');
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (base !== '/') {
+      // Everything lives under the base path: strip it, or answer as the host would.
+      const raw = req.url ?? '/';
+      if (raw === base.slice(0, -1) || raw.startsWith(`${base.slice(0, -1)}?`)) {
+        res.writeHead(301, { location: `${base}${raw.slice(base.length - 1)}` }).end();
+        return;
+      }
+      if (!raw.startsWith(base)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      req.url = raw.slice(base.length - 1);
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+      // Redirects made inside the site point inside the base path too.
+      res.writeHead = ((status: number, ...rest: unknown[]) => {
+        const headers = rest.find((r) => typeof r === 'object' && r !== null) as Record<string, string> | undefined;
+        if (headers?.['location']?.startsWith('/')) headers['location'] = `${base}${headers['location'].slice(1)}`;
+        return writeHead(status, ...rest);
+      }) as typeof res.writeHead;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     // The raw path, so that `\` and `//` are seen before URL parsing turns them into `/`.
     const rawPath = req.url?.startsWith('/') ? req.url.split('?')[0]! : url.pathname;
@@ -129,7 +152,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         const html = found ? readFileSync(page, 'utf8') : notFound.toString('utf8');
         applyHeaders(res, found ? pathname : '/404.html');
         res.writeHead(found ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(html.replace('<head>', `<head><script src="${options.inject.path}"></script>`));
+        res.end(html.replace('<head>', `<head><script src="${base}${options.inject.path.slice(1)}"></script>`));
         return;
       }
     }
@@ -155,7 +178,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     server,
-    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}${base === '/' ? '' : base.slice(0, -1)}`,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));

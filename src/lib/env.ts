@@ -18,3 +18,16 @@ export function siteUrl(env: Env): string {
     throw new Error(`SITE_URL: "${raw}" is not an absolute URL. Set it like SITE_URL=https://example.org`);
   }
 }
+
+/**
+ * The path the site is served under (Astro's `base`): "/" by default, "/sub/path/" when the
+ * publication lives in a folder of a larger site. Always with a leading and a trailing slash.
+ */
+export function basePath(env: Env): string {
+  const raw = (env['BASE_PATH'] ?? '/').trim();
+  const parts = raw.split('/').filter(Boolean);
+  if (parts.some((p) => !/^[A-Za-z0-9._~-]+$/.test(p) || p === '.' || p === '..')) {
+    throw new Error(`BASE_PATH: "${raw}" is not a plain path. Set it like BASE_PATH=/reader/`);
+  }
+  return parts.length ? `/${parts.join('/')}/` : '/';
+}

@@ -23,7 +23,10 @@ export function offlinePlan(input: {
   /** A fragment's path → the URL of the search result it holds (`/events/#event-x`). */
   fragmentUrls: Readonly<Record<string, string>>;
   version: string;
+  /** The base path the site is served under ("/" or "/sub/path/"). */
+  base?: string;
 }): OfflinePlan {
+  const at = (path: string) => `${(input.base ?? '/').replace(/\/$/, '')}${path}`;
   const languages = Object.values(input.entry.languages);
   const searchCore = [
     '/pagefind/pagefind.js',
@@ -34,9 +37,15 @@ export function offlinePlan(input: {
   const fragments: Record<string, string[]> = {};
   for (const [fragment, url] of Object.entries(input.fragmentUrls).sort(([a], [b]) => a.localeCompare(b))) {
     const page = new URL(url, 'http://site').pathname;
-    (fragments[page] ??= []).push(fragment);
+    (fragments[at(page)] ??= []).push(at(fragment));
   }
   const missing = [...searchCore, OFFLINE_PAGE].filter((p) => !input.files.includes(p.endsWith('/') ? `${p}index.html` : p));
   if (missing.length > 0) throw new Error(`offline: the build has no ${missing.join(', ')}; the service worker cannot keep them.`);
-  return { version: input.version, precache: [OFFLINE_PAGE, ...searchCore, ...chunks.sort()], offlinePage: OFFLINE_PAGE, fragments, immutable: IMMUTABLE };
+  return {
+    version: input.version,
+    precache: [OFFLINE_PAGE, ...searchCore, ...chunks.sort()].map(at),
+    offlinePage: at(OFFLINE_PAGE),
+    fragments,
+    immutable: IMMUTABLE.map(at),
+  };
 }

@@ -1,5 +1,7 @@
+import { basePath } from './env.ts';
+
 /**
- * The site's URLs, built in one place, and the names an article or section may not take because
+ * The site's URLs, built in one place (base path included), and the names an article or section may not take because
  * the site already writes something there. `content-rules.ts` fails the build on a collision,
  * naming both the content file and the route's source.
  */
@@ -51,17 +53,39 @@ export function derivedFrom(id: string, sectionIds: Iterable<string>): string | 
   return undefined;
 }
 
+/**
+ * The base path the site is built for: Astro's `BASE_URL` in pages and browser scripts (Vite
+ * fills it in), `BASE_PATH` in plain Node (integrations, scripts, tests). "/" or "/sub/path/".
+ */
+const viteBase = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL;
+export const BASE = ((viteBase ?? (typeof process === 'undefined' ? '/' : basePath(process.env))).replace(/\/?$/, '/'));
+
+/** A site path ("/rss.xml") as served under the base path ("/sub/path/rss.xml"). */
+export function withBase(path: string): string {
+  return `${BASE}${path.replace(/^\//, '')}`;
+}
+
+/** A served path back to the site path ("/sub/path/x/" → "/x/"), for files and the search index. */
+export function withoutBase(path: string, base = BASE): string {
+  return path.startsWith(base) ? `/${path.slice(base.length)}` : path;
+}
+
 export const routes = {
-  home: () => '/',
-  article: (slug: string) => `/${slug}/`,
-  section: (slug: string, section: string) => `/${slug}/#${section}`,
-  share: (slug: string, section: string) => `/${slug}/${section}/`,
-  mark: (slug: string, markId: string) => `/${slug}/#${markId}`,
-  events: () => '/events/',
-  event: (id: string) => `/events/#event-${id}`,
-  issues: () => '/issues/',
-  issue: (id: string) => `/issues/${id}/`,
-  search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
-  figure: (slug: string, name: string) => `/${slug}/figures/${name}/`,
-  card: (slug: string, section?: string) => `/og/${slug}/${section ?? 'article'}.png`,
+  home: () => withBase('/'),
+  article: (slug: string) => withBase(`/${slug}/`),
+  section: (slug: string, section: string) => withBase(`/${slug}/#${section}`),
+  share: (slug: string, section: string) => withBase(`/${slug}/${section}/`),
+  mark: (slug: string, markId: string) => withBase(`/${slug}/#${markId}`),
+  events: () => withBase('/events/'),
+  event: (id: string) => withBase(`/events/#event-${id}`),
+  issues: () => withBase('/issues/'),
+  issue: (id: string) => withBase(`/issues/${id}/`),
+  search: () => withBase('/search/'),
+  figure: (slug: string, name: string) => withBase(`/${slug}/figures/${name}/`),
+  card: (slug: string, section?: string) => withBase(`/og/${slug}/${section ?? 'article'}.png`),
+  offline: () => withBase('/offline/'),
+  feed: () => withBase('/rss.xml'),
+  manifest: () => withBase('/manifest.webmanifest'),
+  serviceWorker: () => withBase('/sw.js'),
+  pagefind: () => withBase('/pagefind/'),
 } as const;

@@ -4,10 +4,11 @@
  */
 import { formatPreciseDate } from './dates.ts';
 import type { AnnotationIndex } from './annotations.ts';
-import { routes } from './routes.ts';
+import { routes, withoutBase } from './routes.ts';
 
 export const SEARCH_RECORDS_FILE = 'search-records.json';
 
+// Records hold site paths, like Pagefind's own pages; results get the base path when shown.
 /** The kinds a search result can be, as shown to readers and used as the `type` filter. */
 export const RESULT_TYPES = { article: 'Article text', event: 'Event', issue: 'Issue' } as const;
 
@@ -31,7 +32,7 @@ export function searchRecords(annotations: AnnotationIndex, articleTitle: (slug:
     ...annotations.events.map((event) => {
       const date = event.date ? formatPreciseDate(event.date) : 'Undated';
       return {
-        url: routes.event(event.id),
+        url: withoutBase(routes.event(event.id)),
         // The note first, so excerpts say something the result's title does not.
         content: [event.note, event.wording && `The article: “${event.wording}”.`, `${event.title}, ${date}.`].filter(Boolean).join(' '),
         meta: { title: event.title, date },
@@ -39,7 +40,7 @@ export function searchRecords(annotations: AnnotationIndex, articleTitle: (slug:
       };
     }),
     ...annotations.issues.map((issue) => ({
-      url: routes.issue(issue.id),
+      url: withoutBase(routes.issue(issue.id)),
       content: `${issue.summary} ${issue.name}.`,
       meta: { title: issue.name },
       filters: { [SEARCH_FILTERS.type]: [RESULT_TYPES.issue], [SEARCH_FILTERS.article]: articlesOf(issue.mentions) },

@@ -1,3 +1,4 @@
+import { routes } from '../lib/routes.ts';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { loadLibrary } from '../lib/library.ts';
@@ -12,7 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     // No pubDate: the sources give only a month, and RSS dates are full days.
     items: articles.map(({ slug, entry, author }) => ({
       title: entry.data.title,
-      link: `/${slug}/`,
+      link: routes.article(slug),
       description: entry.data.description,
       author: author.data.name,
       categories: [entry.data.publisher],

@@ -3,6 +3,7 @@
  * the search dialog, and highlights searched terms on landing. Everything else is fetched on
  * first use, so reading costs no search bytes.
  */
+import { routes } from '../lib/routes.ts';
 let loading: Promise<void> | undefined;
 /** Keys typed after "/" while the dialog is still loading; they become its first query. */
 let typed = '';
@@ -54,6 +55,9 @@ if (form && field) {
   form.addEventListener('focusin', warm, { once: true });
   form.addEventListener('pointerenter', warm, { once: true });
 }
+
+// The search page's results, loaded by this one script so every page has a single entry script.
+if (document.querySelector('form[data-search-page]')) void import('./search-page.ts');
 
 if (new URLSearchParams(location.search).has('highlight')) {
   void import('./highlight.ts').then((m) => m.highlightFromUrl());
@@ -114,7 +118,7 @@ if (anchors.length > 0) {
 // Offline reading: a service worker keeps the pages opened here (and search) for later. Registered
 // once the page has loaded, so it never competes with reading; reading never depends on it.
 if ('serviceWorker' in navigator) {
-  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+  addEventListener('load', () => void navigator.serviceWorker.register(routes.serviceWorker()).catch(() => undefined));
 }
 
 // Said last, so anything (styles, tests) can tell the page has been enhanced.

@@ -39,9 +39,10 @@ let pagefind: Promise<PagefindApi> | undefined;
 /** Load Pagefind once, on the main thread (no worker download), ready to search. */
 export function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
-    const url = '/pagefind/pagefind.js';
+    const url = `${routes.pagefind()}pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await api.options({ noWorker: true, excerptLength: 24 });
+    // The index records site paths; results link under the base path.
+    await api.options({ noWorker: true, excerptLength: 24, baseUrl: routes.home() });
     await api.init();
     // Pagefind counts filter values in results only once its filter index is loaded.
     await api.filters();

@@ -52,6 +52,14 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/**
+ * A site path ("/x/") under the server's address, base path included ("http://h/sub/path/x/");
+ * a full URL is left alone. (The URL constructor would drop the base path.)
+ */
+function under(baseURL: string): (path: string) => string {
+  return (path) => (/^[a-z]+:/.test(path) ? path : `${baseURL.replace(/\/$/, '')}${path}`);
+}
+
 const WIDTH = 1280;
 const HEIGHT = 900;
 
@@ -66,6 +74,7 @@ async function poll(check: () => Promise<unknown>, timeoutMs: number, what: stri
 }
 
 async function launchChromium(baseURL: string): Promise<Engine> {
+  const at = under(baseURL);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   return {
     name: 'chromium',
@@ -80,7 +89,7 @@ async function launchChromium(baseURL: string): Promise<Engine> {
       return {
         engine: 'chromium',
         javaScript,
-        goto: async (path) => void (await page.goto(path)),
+        goto: async (path) => void (await page.goto(at(path))),
         url: async () => page.url(),
         evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
         waitFor: async (fn, arg, timeoutMs = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
@@ -96,6 +105,7 @@ async function launchChromium(baseURL: string): Promise<Engine> {
 }
 
 async function launchFirefox(baseURL: string): Promise<Engine> {
+  const at = under(baseURL);
   // Firefox over BiDi cannot switch JavaScript off per page: a second browser is launched with
   // the preference off, the first time a no-JS page is asked for.
   const browsers = new Map<boolean, Promise<PuppeteerBrowser>>();
@@ -130,7 +140,7 @@ async function launchFirefox(baseURL: string): Promise<Engine> {
       return {
         engine: 'firefox',
         javaScript,
-        goto: async (path) => void (await page.goto(new URL(path, baseURL).href)),
+        goto: async (path) => void (await page.goto(at(path))),
         url: async () => page.url(),
         evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
         waitFor: (fn, arg, timeoutMs = 10_000) => poll(() => page.evaluate(fn as never, arg), timeoutMs, fn.toString()),
@@ -171,6 +181,7 @@ async function freePort(): Promise<number> {
 }
 
 async function launchWebKit(baseURL: string): Promise<Engine> {
+  const at = under(baseURL);
   const port = await freePort();
   // MiniBrowser has no headless mode: the driver and every browser it starts share one Xvfb.
   // Detached, so the whole group (xvfb-run, Xvfb, the driver, browsers) ends with one signal.
@@ -221,7 +232,7 @@ async function launchWebKit(baseURL: string): Promise<Engine> {
       return {
         engine: 'webkit',
         javaScript,
-        goto: async (path) => void (await browser.url(new URL(path, baseURL).href)),
+        goto: async (path) => void (await browser.url(at(path))),
         url: () => browser.getUrl(),
         evaluate: (fn, arg) => browser.execute(fn as never, arg) as never,
         waitFor: (fn, arg, timeoutMs = 10_000) => poll(() => browser.execute(fn as never, arg), timeoutMs, fn.toString()),

@@ -14,11 +14,17 @@ const BODY = '[data-article-body] :is(p, h2, h3, li, blockquote), #author p';
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>"'&amp;`;
 const LONG = 'OPCON '.repeat(1_700); // ~10 KB
 
-export function readerSuite(name: EngineName): void {
+export interface SuiteOptions {
+  /** Which server to read from: the plain build, or the one built and served under BASE_PATH. */
+  server?: 'readerURL' | 'basePathReaderURL';
+}
+
+export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOptions = {}): void {
+  const where = server === 'readerURL' ? name : `${name}, under a base path`;
   const source = readSource();
   let engine: Engine;
   beforeAll(async () => {
-    engine = await launchEngine(name, inject('readerURL'));
+    engine = await launchEngine(name, inject(server));
   }, 60_000);
   afterAll(async () => {
     await engine?.close();
@@ -45,7 +51,7 @@ export function readerSuite(name: EngineName): void {
   };
   const hashOf = async (page: ReaderPage) => new URL(await page.url()).hash;
 
-  describe(`reading in ${name}`, () => {
+  describe(`reading in ${where}`, () => {
     it('holds every paragraph and heading of the source verbatim, in order', async () => {
       await withPage({}, async (page) => {
         await page.goto(ARTICLE);
@@ -112,7 +118,7 @@ export function readerSuite(name: EngineName): void {
     });
   });
 
-  describe(`search in ${name}`, () => {
+  describe(`search in ${where}`, () => {
     it('"/" opens the dialog; "OPCON" finds the article and a result lands on its section, highlighted', async () => {
       await withPage({}, async (page) => {
         await ready(page, ARTICLE);
@@ -164,13 +170,13 @@ export function readerSuite(name: EngineName): void {
     });
   });
 
-  describe(`sharing in ${name}`, () => {
+  describe(`sharing in ${where}`, () => {
     it('"Copy link" copies the section’s share URL and says so', async () => {
       await withPage({}, async (page) => {
         await ready(page, ARTICLE);
         await page.click('button.share-button[aria-label="Copy link to section: Preparing for the Eventualities"]');
         await page.waitFor(() => document.querySelector('[role=status]')?.textContent === 'Link copied');
-        const expected = `${inject('readerURL')}${ARTICLE}preparing-for-the-eventualities/#preparing-for-the-eventualities`;
+        const expected = `${inject(server)}${ARTICLE}preparing-for-the-eventualities/#preparing-for-the-eventualities`;
         // Every engine here accepts the write; the selected-link fallback is proved in permalinks.test.ts.
         expect((await page.probe()).copied).toEqual([expected]);
         // "Share…" is offered exactly where the browser can share.
@@ -183,7 +189,7 @@ export function readerSuite(name: EngineName): void {
     });
   });
 
-  describe(`hostile URLs in ${name}`, () => {
+  describe(`hostile URLs in ${where}`, () => {
     const cases: Array<[string, string]> = [
       ['markup in ?q=', `/search/?q=${encodeURIComponent(HOSTILE)}`],
       ['a malformed escape in ?q=', '/search/?q=%E0%A4%A'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDir, siteUrl } from '../../src/lib/env.ts';
+import { basePath, contentDir, siteUrl } from '../../src/lib/env.ts';
 
 describe('build settings from the environment', () => {
   it('defaults to content/ and localhost', () => {
@@ -12,5 +12,13 @@ describe('build settings from the environment', () => {
   });
   it('rejects a SITE_URL that is not absolute', () => {
     expect(() => siteUrl({ SITE_URL: 'reader.example' })).toThrow(/SITE_URL/);
+  });
+  it('reads BASE_PATH as a folder path with both slashes, and rejects anything else', () => {
+    expect(basePath({})).toBe('/');
+    expect(basePath({ BASE_PATH: 'sub/path' })).toBe('/sub/path/');
+    expect(basePath({ BASE_PATH: '/reader/' })).toBe('/reader/');
+    expect(() => basePath({ BASE_PATH: '/a/../b' })).toThrow(/BASE_PATH/);
+    expect(() => basePath({ BASE_PATH: '//evil.example' })).not.toThrow();
+    expect(basePath({ BASE_PATH: '//evil.example' })).toBe('/evil.example/');
   });
 });

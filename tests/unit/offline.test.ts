@@ -50,4 +50,13 @@ describe('what the service worker keeps', () => {
   it('fails the build when something it must keep was not built', () => {
     expect(() => offlinePlan({ files: files.filter((f) => !f.startsWith('/offline/')), entry, fragmentUrls, version: 'v1' })).toThrow(/\/offline\//);
   });
+
+  it('puts every path under the base path when the site has one', () => {
+    const plan = offlinePlan({ files, entry, fragmentUrls, version: 'v1', base: '/sub/path/' });
+    expect(plan.precache[0]).toBe('/sub/path/offline/');
+    expect(plan.precache.every((p) => p.startsWith('/sub/path/'))).toBe(true);
+    expect(plan.offlinePage).toBe('/sub/path/offline/');
+    expect(plan.immutable).toContain('/sub/path/_astro/');
+    expect(plan.fragments['/sub/path/piece/']).toEqual(['/sub/path/pagefind/fragment/en_c.pf_fragment']);
+  });
 });

@@ -129,3 +129,21 @@ describe('serving files', () => {
     expect((await get('/%E0%A4%A')).status).toBe(400);
   });
 });
+
+describe('serving under a base path', () => {
+  it('serves the folder under the base path only, and keeps redirects inside it', async () => {
+    const based = await startStaticServer({ root, base: '/sub/path/' });
+    try {
+      const { origin } = new URL(based.url);
+      expect(based.url).toBe(`${origin}/sub/path`);
+      const fetchRaw = (path: string) => fetch(`${origin}${path}`, { redirect: 'manual' });
+      expect((await fetchRaw('/sub/path/')).status).toBe(200);
+      expect((await fetchRaw('/sub/path')).headers.get('location')).toBe('/sub/path/');
+      expect((await fetchRaw('/sub/path/issues')).headers.get('location')).toBe('/sub/path/issues/');
+      expect((await fetchRaw('/sub/path//evil.example')).headers.get('location')).toBe('/sub/path/evil.example');
+      expect((await fetchRaw('/issues/')).status).toBe(404);
+    } finally {
+      await based.close();
+    }
+  });
+});
