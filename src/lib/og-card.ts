@@ -21,7 +21,8 @@ export interface CardInput {
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 const CARD_VERSION = 2;
-const CACHE_DIR = join('node_modules', '.cache', 'og-cards');
+/** Where drawn cards are kept between builds: OG_CACHE_DIR, e.g. a folder a CI build cache keeps. */
+const CACHE_DIR = process.env['OG_CACHE_DIR'] ?? join('node_modules', '.cache', 'og-cards');
 
 const require = createRequire(import.meta.url);
 let fonts: Promise<Array<{ name: string; data: Buffer; weight: 400 | 600 | 700; style: 'normal' }>> | undefined;

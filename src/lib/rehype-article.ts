@@ -21,6 +21,23 @@ interface Frontmatter {
   article?: unknown;
 }
 
+const placedCache = new Map<string, ReturnType<typeof placeMentions>>();
+
+/**
+ * Every section's mentions, read once per build: each of the build's MDX files is compiled with
+ * this step, and reading every annotation file for each of them would grow with articles ×
+ * annotations. The dev server reads them afresh, so edits to annotations show at once.
+ */
+function mentionsByRoot(contentRoot: string): ReturnType<typeof placeMentions> {
+  if (process.env['NODE_ENV'] === 'development') return placeMentions(readAnnotations(contentRoot));
+  let placed = placedCache.get(contentRoot);
+  if (!placed) {
+    placed = placeMentions(readAnnotations(contentRoot));
+    placedCache.set(contentRoot, placed);
+  }
+  return placed;
+}
+
 export default function rehypeArticle({ contentRoot }: Options) {
   return (tree: Root, file: VFile) => {
     const frontmatter = ((file.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter ?? {}) as Frontmatter;
@@ -41,7 +58,7 @@ export default function rehypeArticle({ contentRoot }: Options) {
       });
     }
 
-    const placed = placeMentions(readAnnotations(contentRoot)).get(sectionKey(frontmatter.article, sectionId)) ?? [];
+    const placed = mentionsByRoot(contentRoot).get(sectionKey(frontmatter.article, sectionId)) ?? [];
     const problems = placed.flatMap((mention) => wrapMention(tree, mention, sectionId, file.path));
     if (problems.length > 0) {
       throw new Error(`Mentions that cannot be marked (${problems.length}):\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:scale -- --articles 10,100,1000`: how the build, the search index and the
+ * deploy grow with an archive. For each N it writes a deterministic synthetic publication into a
+ * temporary folder (the real article's text and annotations, N times, with varied slugs, titles,
+ * dates and ids; events copied per article, issues shared by groups of ten articles), builds it
+ * with CONTENT_DIR twice (clean, then with the card cache kept), and prints one line per N.
+ * Machine-dependent numbers: they live here, never in tests.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse, stringify } from 'yaml';
+import { startStaticServer } from './static-server.ts';
+import { launchBrowser, searchOnce } from './bench/measure.ts';
+
+const SOURCE = 'content';
+const ARTICLE = 'south-korea-prepares-future-without-us';
+const GROUP = 10;
+// Dates must stay quoted strings ("1953"), as the schema asks.
+const QUOTED = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' } as const;
+
+type Yaml = Record<string, unknown> & { mentions?: Array<{ article: string; section: string; phrase: string }> };
+
+/** The synthetic publication of `n` articles, written under `root`. */
+function generate(root: string, n: number): void {
+  rmSync(root, { recursive: true, force: true });
+  cpSync(join(SOURCE, 'authors'), join(root, 'authors'), { recursive: true });
+  const articleDir = join(SOURCE, 'articles', ARTICLE);
+  const meta = parse(readFileSync(join(articleDir, 'article.yaml'), 'utf8')) as Yaml;
+  const sections = readdirSync(articleDir).filter((f) => f.endsWith('.mdx'));
+  const events = readdirSync(join(SOURCE, 'events')).map((f) => [f.replace(/\.yaml$/, ''), parse(readFileSync(join(SOURCE, 'events', f), 'utf8')) as Yaml] as const);
+  const issues = readdirSync(join(SOURCE, 'issues')).map((f) => [f.replace(/\.yaml$/, ''), parse(readFileSync(join(SOURCE, 'issues', f), 'utf8')) as Yaml] as const);
+  mkdirSync(join(root, 'events'), { recursive: true });
+  mkdirSync(join(root, 'issues'), { recursive: true });
+  const slugOf = (i: number) => `analysis-${String(i).padStart(4, '0')}`;
+  const groupOf = (i: number) => Math.floor(i / GROUP);
+  for (let i = 0; i < n; i++) {
+    const slug = slugOf(i);
+    const dir = join(root, 'articles', slug);
+    mkdirSync(dir, { recursive: true });
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const figures = (meta['figures'] as Array<Record<string, unknown>>).map((f) => ({ ...f, name: `${f['name']}-${i}`, ...(f['issue'] ? { issue: `${f['issue']}-g${groupOf(i)}` } : {}) }));
+    writeFileSync(join(dir, 'article.yaml'), stringify({ ...meta, title: `${meta['title']} (No. ${i + 1})`, published: `${2000 + (i % 20)}-${month}`, figures }, QUOTED));
+    for (const file of sections) {
+      const text = readFileSync(join(articleDir, file), 'utf8')
+        .replace(`article: ${ARTICLE}`, `article: ${slug}`)
+        .replace(/<Figure name="([^"]+)" \/>/g, `<Figure name="$1-${i}" />`);
+      writeFileSync(join(dir, file), text);
+    }
+    for (const [id, event] of events) {
+      const copy: Yaml = { ...event, issues: ((event['issues'] as string[] | undefined) ?? []).map((x) => `${x}-g${groupOf(i)}`), mentions: (event.mentions ?? []).map((m) => ({ ...m, article: slug })) };
+      writeFileSync(join(root, 'events', `${id}-${i}.yaml`), stringify(copy, QUOTED));
+    }
+  }
+  for (let g = 0; g * GROUP < n; g++) {
+    for (const [id, issue] of issues) {
+      const members = Array.from({ length: Math.min(GROUP, n - g * GROUP) }, (_, k) => g * GROUP + k);
+      const copy: Yaml = {
+        ...issue,
+        name: `${issue['name']} (group ${g + 1})`,
+        events: ((issue['events'] as string[] | undefined) ?? []).flatMap((e) => members.map((i) => `${e}-${i}`)),
+        mentions: members.flatMap((i) => (issue.mentions ?? []).map((m) => ({ ...m, article: slugOf(i) }))),
+      };
+      writeFileSync(join(root, 'issues', `${id}-g${g}.yaml`), stringify(copy, QUOTED));
+    }
+  }
+}
+
+interface BuildRun {
+  seconds: number;
+  phases: Record<string, number>;
+  peakRssMb: number;
+}
+
+/** One `astro build`, timed phase by phase from its own log lines, with peak RSS from GNU time. */
+function build(content: string, outDir: string, cardCache: string): Promise<BuildRun> {
+  return new Promise((ok, fail) => {
+    const started = performance.now();
+    const marks: Array<[string, number]> = [];
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+      env: { ...process.env, CONTENT_DIR: content, OG_CACHE_DIR: cardCache, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    let output = '';
+    const seen = (line: string) => {
+      const at = (performance.now() - started) / 1000;
+      if (/Synced content/.test(line)) marks.push(['content', at]);
+      else if (/Building static entrypoints/.test(line)) marks.push(['bundle-start', at]);
+      else if (/generating static routes/.test(line)) marks.push(['pages-start', at]);
+      else if (/\[@astrojs\/sitemap\]/.test(line)) marks.push(['pages-end', at]);
+      else if (/\[reader:pagefind\]/.test(line)) marks.push(['search-index', at]);
+      else if (/\[reader:offline\]/.test(line)) marks.push(['offline', at]);
+    };
+    const onData = (d: Buffer) => {
+      output += d;
+      for (const line of d.toString().split('\n')) if (line) seen(line);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`build failed:\n${output.slice(-4000)}`));
+      const seconds = (performance.now() - started) / 1000;
+      const t = (name: string) => marks.find(([n]) => n === name)?.[1] ?? Number.NaN;
+      ok({
+        seconds,
+        phases: {
+          content: t('content'),
+          bundle: t('pages-start') - t('bundle-start'),
+          'pages+cards': t('pages-end') - t('pages-start'),
+          'search index': t('search-index') - t('pages-end'),
+          'offline+csp': seconds - t('search-index'),
+        },
+        peakRssMb: Number(/PEAK_RSS_KB=(\d+)/.exec(output)?.[1] ?? 0) / 1024,
+      });
+    });
+  });
+}
+
+function walk(dir: string): Array<{ path: string; size: number }> {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const s = statSync(path);
+    return s.isDirectory() ? walk(path) : [{ path, size: s.size }];
+  });
+}
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10,100,1000' } } });
+const sizes = values.articles.split(',').map(Number).filter((n) => n > 0);
+const lines: string[] = [];
+const results: unknown[] = [];
+for (const n of sizes) {
+  const root = join('.tmp', `scale-${n}`);
+  const content = join(root, 'content');
+  const dist = join(root, 'dist');
+  const cards = join(root, 'card-cache');
+  console.log(`\n${n} articles: generating, clean build…`);
+  generate(content, n);
+  rmSync(cards, { recursive: true, force: true });
+  const clean = await build(content, dist, cards);
+  console.log(`${n} articles: rebuild with the card cache kept…`);
+  const warm = await build(content, dist, cards);
+  const files = walk(dist);
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  const distMb = mb(files.reduce((s, f) => s + f.size, 0));
+  const indexMb = mb(files.filter((f) => f.path.includes(`${join(dist, 'pagefind')}/`)).reduce((s, f) => s + f.size, 0));
+  const cardsMb = mb(files.filter((f) => f.path.includes(`${join(dist, 'og')}/`)).reduce((s, f) => s + f.size, 0));
+  const pages = files.filter((f) => f.path.endsWith('.html')).length;
+  const server = await startStaticServer({ root: dist });
+  const browser = await launchBrowser();
+  const search = await searchOnce(browser, `${server.url}/analysis-0000/`, { open: (page) => page.keyboard.press('/'), input: '#search-dialog-input', result: 'dialog .hit' });
+  await browser.close();
+  await server.close();
+  const phases = Object.entries(clean.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  const line =
+    `N=${n}: clean ${clean.seconds.toFixed(1)} s (${phases}), ${(clean.seconds / n).toFixed(3)} s/article; ` +
+    `rebuild ${warm.seconds.toFixed(1)} s; ${pages} pages, ${files.length} files, dist ${distMb.toFixed(1)} MB ` +
+    `(cards ${cardsMb.toFixed(1)} MB), index ${indexMb.toFixed(1)} MB; peak RSS ${Math.max(clean.peakRssMb, warm.peakRssMb).toFixed(0)} MB; ` +
+    `search "OPCON" ${Math.round(search.latencyMs)} ms, ${(search.bytes / 1024).toFixed(1)} KB`;
+  console.log(line);
+  lines.push(line);
+  results.push({ n, clean, warm, pages, files: files.length, distMb, cardsMb, indexMb, search });
+}
+console.log(`\n${lines.join('\n')}`);
+mkdirSync('bench/results', { recursive: true });
+const file = join('bench/results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`Wrote ${file}`);
