@@ -12,6 +12,7 @@ import { toString } from 'hast-util-to-string';
 import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
 import offline from './integrations/offline.ts';
+import contentCheck from './integrations/content-check.ts';
 import { OFFLINE_PAGE } from './src/lib/offline.ts';
 import { withoutBase } from './src/lib/routes.ts';
 
@@ -73,6 +74,8 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // First: prose MDX would misread stops the build with line, column and fix.
+    contentCheck(contentDir(process.env)),
     mdx(),
     sitemap({
       // Share pages (/<article>/<section>/) point their canonical at the article: leave them out,

@@ -10,6 +10,17 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_RECORDS_FILE, type SearchRecord } from '../src/lib/search-records.ts';
 
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+];
+
 function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind ${step} failed:\n  - ${errors.join('\n  - ')}`);
 }
@@ -35,6 +46,9 @@ export default function pagefindIntegration(): AstroIntegration {
           }
           const written = await index.writeFiles({ outputPath: `${site}pagefind` });
           if (written.errors.length) fail('writing', written.errors);
+          // Pagefind also writes its own search UIs and a worker; this site uses neither
+          // (its own dialog, Pagefind on the main thread), so they are not deployed.
+          await Promise.all(UNUSED.map((name) => rm(`${site}pagefind/${name}`, { force: true })));
           logger.info(`indexed ${pages.page_count} page(s) and ${records.length} event/issue record(s)`);
         } finally {
           await pagefind.close();

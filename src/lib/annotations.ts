@@ -65,21 +65,40 @@ export function buildIndex(
   const pairs = new Set<string>();
   for (const e of events) for (const i of e.issues) pairs.add(`${e.id}\u0000${i}`);
   for (const i of issues) for (const e of i.events) pairs.add(`${e}\u0000${i.id}`);
-  const linked = (eventId: string, issueId: string) => pairs.has(`${eventId}\u0000${issueId}`);
-  const mentionsIn = (mentions: readonly Mention[], article: string, section: string) =>
-    mentions.some((m) => m.article === article && m.section === section);
+  // Looked up once per section and issue on every page: index them once, so an archive's build
+  // grows with its size, not with articles × annotations.
+  const bySection = new Map<string, { events: EventItem[]; issues: IssueItem[] }>();
+  const at = (article: string, section: string) => {
+    const key = `${article}\u0000${section}`;
+    let entry = bySection.get(key);
+    if (!entry) bySection.set(key, (entry = { events: [], issues: [] }));
+    return entry;
+  };
+  for (const e of sortedEvents) for (const key of new Set(e.mentions.map((m) => `${m.article}\u0000${m.section}`))) at(...(key.split('\u0000') as [string, string])).events.push(e);
+  for (const i of sortedIssues) for (const key of new Set(i.mentions.map((m) => `${m.article}\u0000${m.section}`))) at(...(key.split('\u0000') as [string, string])).issues.push(i);
+  const eventsByIssue = new Map<string, EventItem[]>();
+  for (const pair of pairs) {
+    const [eventId, issueId] = pair.split('\u0000') as [string, string];
+    const event = eventById.get(eventId);
+    if (event) eventsByIssue.set(issueId, [...(eventsByIssue.get(issueId) ?? []), event]);
+  }
+  for (const list of eventsByIssue.values()) list.sort(compareEvents);
+  const issuesByEvent = new Map<string, IssueItem[]>();
+  for (const pair of pairs) {
+    const [eventId, issueId] = pair.split('\u0000') as [string, string];
+    const issue = issueById.get(issueId);
+    if (issue) issuesByEvent.set(eventId, [...(issuesByEvent.get(eventId) ?? []), issue]);
+  }
+  for (const list of issuesByEvent.values()) list.sort((a, b) => a.name.localeCompare(b.name));
 
   return {
     events: sortedEvents,
     issues: sortedIssues,
     event: (id) => eventById.get(id),
     issue: (id) => issueById.get(id),
-    eventsOf: (issueId) => sortedEvents.filter((e) => linked(e.id, issueId)),
-    issuesOf: (eventId) => sortedIssues.filter((i) => linked(eventId, i.id)),
-    inSection: (article, section) => ({
-      events: sortedEvents.filter((e) => mentionsIn(e.mentions, article, section)),
-      issues: sortedIssues.filter((i) => mentionsIn(i.mentions, article, section)),
-    }),
+    eventsOf: (issueId) => eventsByIssue.get(issueId) ?? [],
+    issuesOf: (eventId) => issuesByEvent.get(eventId) ?? [],
+    inSection: (article, section) => bySection.get(`${article}\u0000${section}`) ?? { events: [], issues: [] },
     placesOf: (kind, id) => {
       const item = kind === 'event' ? eventById.get(id) : issueById.get(id);
       return (item?.mentions ?? []).map((m, index) => ({ ...m, markId: markId(kind, id, index), paragraph: paragraphOf(m) }));

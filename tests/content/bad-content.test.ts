@@ -20,6 +20,7 @@ const cases: Array<{ name: string; file: string; field: string; fix: RegExp }> =
   { name: 'route-collision', file: 'articles/events/article.yaml', field: 'folder name', fix: /"\/events\/" is already written by src\/pages\/events\.astro: rename the article's folder/ },
   { name: 'derived-id-collision', file: 'articles/tiny/02-second.mdx', field: 'id', fix: /"first-p1" is an id the build derives from section "first" \(.*01-first\.mdx\).*choose another/ },
   { name: 'reserved-page-id', file: 'articles/tiny/02-second.mdx', field: 'id', fix: /"author" is an id the article page already uses \(src\/components\/AuthorNote\.astro\): choose another/ },
+  { name: 'raw-brace', file: 'articles/tiny/02-second.mdx', field: 'line 10, column 8', fix: /"\{": write \\\{ to show a brace/ },
   { name: 'id-not-a-slug', file: 'articles/tiny/01-first.mdx', field: 'id', fix: /not a lowercase slug: use lowercase letters/ },
 ];
 
