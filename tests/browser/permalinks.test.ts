@@ -108,9 +108,10 @@ describe('share pages preview the section', () => {
       const image = new URL((await meta('meta[property="og:image"]'))!);
       expect(image.pathname).toBe(`/og${ARTICLE}${id}.png`);
       expect(pngSize(`dist${image.pathname}`)).toEqual({ width: 1200, height: 630 });
-      // The reader lands on the section itself, with no JavaScript.
-      const top = await page.locator(`#${id}`).evaluate((s) => s.getBoundingClientRect().top);
-      expect(Math.abs(top)).toBeLessThan(80);
+      // The page holds this section only, in view with no JavaScript, and leads into the whole article.
+      expect(await page.locator('[data-article-body] > section').evaluateAll((ss) => ss.map((x) => x.id))).toEqual([id]);
+      expect(await page.locator(`#${id}`).evaluate((s) => s.getBoundingClientRect().top < innerHeight / 2)).toBe(true);
+      expect(await page.locator('.whole-article a').getAttribute('href')).toBe(`${ARTICLE}#${id}`);
       // Share pages repeat the article; only the article is indexed for search.
       expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
       await close();
