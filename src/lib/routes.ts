@@ -1,4 +1,5 @@
 import { basePath } from './env.ts';
+import { OFFLINE_PAGE, SERVICE_WORKER } from './offline.ts';
 
 /**
  * The site's URLs, built in one place (base path included), and the names an article or section may not take because
@@ -83,9 +84,9 @@ export const routes = {
   search: () => withBase('/search/'),
   figure: (slug: string, name: string) => withBase(`/${slug}/figures/${name}/`),
   card: (slug: string, section?: string) => withBase(`/og/${slug}/${section ?? 'article'}.png`),
-  offline: () => withBase('/offline/'),
+  offline: () => withBase(OFFLINE_PAGE),
   feed: () => withBase('/rss.xml'),
   manifest: () => withBase('/manifest.webmanifest'),
-  serviceWorker: () => withBase('/sw.js'),
+  serviceWorker: () => withBase(SERVICE_WORKER),
   pagefind: () => withBase('/pagefind/'),
 } as const;
