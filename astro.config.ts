@@ -1,18 +1,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { basePath, contentDir, siteUrl } from './src/lib/env.ts';
-import rehypeArticle from './src/lib/rehype-article.ts';
-import rehypeStructure from './src/lib/rehype-structure.ts';
-import remarkGfm from 'remark-gfm';
-import { anchorContent, anchorProperties, sectionHeadGroup } from './src/lib/anchor.ts';
-import { toString } from 'hast-util-to-string';
+import { markdownProcessor } from './src/lib/markdown.ts';
 import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
 import offline from './integrations/offline.ts';
 import contentCheck from './integrations/content-check.ts';
+import devReload from './integrations/dev-reload.ts';
 import { OFFLINE_PAGE } from './src/lib/offline.ts';
 import { withoutBase } from './src/lib/routes.ts';
 
@@ -47,35 +42,13 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   markdown: {
-    // Sätteri (Astro 7's default) runs no remark/rehype plugins; unified does, and MDX inherits it.
-    // GFM (tables, footnotes, strikethrough, task lists, autolinks) is declared here, not left
-    // implicit; SmartyPants is off: the text is rendered exactly as the editor typed it.
-    processor: unified({
-      gfm: false,
-      smartypants: false,
-      remarkPlugins: [[remarkGfm, { singleTilde: false }]],
-      rehypePlugins: [
-        // First: section-prefixed ids for notes and sub-headings, which the next steps keep.
-        rehypeStructure,
-        rehypeHeadingIds,
-        [
-          rehypeAutolinkHeadings,
-          {
-            behavior: 'after',
-            // A footnotes label is for screen readers only: it gets no visible anchor.
-            test: (heading: { properties?: { className?: unknown } }) => !String(heading.properties?.className ?? '').includes('visually-hidden'),
-            group: sectionHeadGroup,
-            properties: (heading: Parameters<typeof toString>[0]) => anchorProperties(toString(heading)),
-            content: anchorContent,
-          },
-        ],
-        [rehypeArticle, { contentRoot: contentDir(process.env) }],
-      ],
-    }),
+    // One pipeline for the build and `npm run check`: src/lib/markdown.ts.
+    processor: markdownProcessor,
   },
   integrations: [
     // First: prose MDX would misread stops the build with line, column and fix.
-    contentCheck(contentDir(process.env)),
+    contentCheck(),
+    devReload(contentDir(process.env)),
     mdx(),
     sitemap({
       // Share pages (/<article>/<section>/) point their canonical at the article: leave them out,

@@ -117,6 +117,21 @@ function build(content: string, outDir: string, cardCache: string): Promise<Buil
   });
 }
 
+/** What a built file is, for the breakdown: the share pages, cards, index and so on. */
+function kindOf(path: string, dist: string): string {
+  const rel = path.slice(dist.length + 1);
+  const [top = '', second, third] = rel.split('/');
+  if (top === 'pagefind') return second === 'fragment' ? 'search fragments' : 'search index';
+  if (top === 'og') return 'cards';
+  if (['events', 'issues'].includes(top)) return `${top} pages`;
+  if (/^analysis-/.test(top)) {
+    if (second === 'index.html') return 'article pages';
+    if (second === 'figures') return 'figure pages';
+    if (third === 'index.html') return 'share pages';
+  }
+  return 'other';
+}
+
 function walk(dir: string): Array<{ path: string; size: number }> {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -146,6 +161,15 @@ for (const n of sizes) {
   const indexMb = mb(files.filter((f) => f.path.includes(`${join(dist, 'pagefind')}/`)).reduce((s, f) => s + f.size, 0));
   const cardsMb = mb(files.filter((f) => f.path.includes(`${join(dist, 'og')}/`)).reduce((s, f) => s + f.size, 0));
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
+  const kinds = new Map<string, { files: number; bytes: number }>();
+  for (const f of files) {
+    const k = kindOf(f.path, dist);
+    const entry = kinds.get(k) ?? { files: 0, bytes: 0 };
+    entry.files++;
+    entry.bytes += f.size;
+    kinds.set(k, entry);
+  }
+  const breakdown = [...kinds].sort((a, b) => b[1].bytes - a[1].bytes).map(([k, v]) => `${k} ${v.files} files ${mb(v.bytes).toFixed(1)} MB`).join('; ');
   const server = await startStaticServer({ root: dist });
   const browser = await launchBrowser();
   const search = await searchOnce(browser, `${server.url}/analysis-0000/`, { open: (page) => page.keyboard.press('/'), input: '#search-dialog-input', result: 'dialog .hit' });
@@ -158,8 +182,9 @@ for (const n of sizes) {
     `(cards ${cardsMb.toFixed(1)} MB), index ${indexMb.toFixed(1)} MB; peak RSS ${Math.max(clean.peakRssMb, warm.peakRssMb).toFixed(0)} MB; ` +
     `search "OPCON" ${Math.round(search.latencyMs)} ms, ${(search.bytes / 1024).toFixed(1)} KB`;
   console.log(line);
-  lines.push(line);
-  results.push({ n, clean, warm, pages, files: files.length, distMb, cardsMb, indexMb, search });
+  console.log(`  by kind: ${breakdown}`);
+  lines.push(line, `  by kind: ${breakdown}`);
+  results.push({ n, clean, warm, pages, files: files.length, distMb, cardsMb, indexMb, search, kinds: Object.fromEntries(kinds) });
 }
 console.log(`\n${lines.join('\n')}`);
 mkdirSync('bench/results', { recursive: true });

@@ -4,8 +4,11 @@ import { z } from 'astro/zod';
 import { contentDir } from './lib/env.ts';
 import { parsePreciseDate } from './lib/dates.ts';
 import { SLUG, SLUG_HINT } from './lib/ids.ts';
+import { published } from './lib/content-registry.ts';
 
 const root = contentDir(process.env);
+// Every collection publishes its validated entries (content-registry.ts): the Markdown steps and
+// `npm run check` read them there, never the files themselves.
 
 const slug = z.string({ error: `required: ${SLUG_HINT}` }).regex(SLUG, { error: `not a lowercase slug: ${SLUG_HINT}` });
 
@@ -28,7 +31,7 @@ const text = (what: string) =>
   z.string({ error: `required: add ${what}` }).trim().min(1, { error: `empty: write ${what}` });
 
 const authors = defineCollection({
-  loader: glob({ pattern: '*.{md,mdx}', base: `${root}/authors` }),
+  loader: published(glob({ pattern: '*.{md,mdx}', base: `${root}/authors` })),
   schema: z.object({ name: text('the author’s display name') }),
 });
 
@@ -60,11 +63,13 @@ const figure = z.discriminatedUnion(
 
 const articles = defineCollection({
   // One folder per article; the folder name is the article's slug and URL.
-  loader: glob({
-    pattern: '*/article.{yaml,yml}',
-    base: `${root}/articles`,
-    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
-  }),
+  loader: published(
+    glob({
+      pattern: '*/article.{yaml,yml}',
+      base: `${root}/articles`,
+      generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+    }),
+  ),
   schema: z.object({
     title: text('the article title'),
     author: reference('authors'),
@@ -77,7 +82,7 @@ const articles = defineCollection({
 });
 
 const sections = defineCollection({
-  loader: glob({ pattern: '*/*.{md,mdx}', base: `${root}/articles` }),
+  loader: published(glob({ pattern: '*/*.{md,mdx}', base: `${root}/articles` })),
   schema: z.object({
     /** The permalink fragment and share-page slug. Never derived from the title. */
     id: slug,
@@ -112,7 +117,7 @@ const eventDate = z
   .transform((text, ctx) => (text === 'undated' ? null : toPreciseDate(text, ctx)));
 
 const events = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/events` }),
+  loader: published(glob({ pattern: '*.{yaml,yml}', base: `${root}/events` })),
   schema: z
     .object({
       title: text('a short neutral title'),
@@ -146,7 +151,7 @@ const events = defineCollection({
 });
 
 const issues = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/issues` }),
+  loader: published(glob({ pattern: '*.{yaml,yml}', base: `${root}/issues` })),
   schema: z.object({
     name: text('the issue’s name'),
     summary: text('a short neutral summary'),

@@ -3,7 +3,7 @@
  * are written once, on either side (an event's `issues` or an issue's `events`), and read both ways.
  */
 import { sortKey, type PreciseDate } from './dates.ts';
-import { markId, type AnnotationKind, type Mention } from './mentions.ts';
+import { markId, type AnnotationKind, type MarkPlacement, type Mention } from './mentions.ts';
 
 export interface EventItem {
   id: string;
@@ -30,8 +30,8 @@ export interface IssueItem {
 /** A place in the text where an annotation is mentioned, for back-links. */
 export interface MentionPlace extends Mention {
   markId: string;
-  /** 1-based paragraph number within the section, when known. */
-  paragraph?: number | undefined;
+  /** Where the Markdown step placed the mark (paragraph, quote); absent before sections are compiled. */
+  placement?: MarkPlacement | undefined;
 }
 
 /** Dated events by start date (coarser first within a period), then undated ones; ties by title. */
@@ -49,24 +49,45 @@ export interface AnnotationIndex {
   issue(id: string): IssueItem | undefined;
   eventsOf(issueId: string): EventItem[];
   issuesOf(eventId: string): IssueItem[];
+  /** The events an article mentions, in date order. */
+  eventsIn(article: string): EventItem[];
   inSection(article: string, section: string): { events: EventItem[]; issues: IssueItem[] };
   placesOf(kind: AnnotationKind, id: string): MentionPlace[];
+}
+
+/** Append to the list at `key`, creating it: one list per key, never copied. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 export function buildIndex(
   events: readonly EventItem[],
   issues: readonly IssueItem[],
-  paragraphOf: (mention: Mention) => number | undefined = () => undefined,
+  placementOf: (markId: string) => MarkPlacement | undefined = () => undefined,
 ): AnnotationIndex {
   const sortedEvents = [...events].sort(compareEvents);
   const sortedIssues = [...issues].sort((a, b) => a.name.localeCompare(b.name));
   const eventById = new Map(sortedEvents.map((e) => [e.id, e]));
   const issueById = new Map(sortedIssues.map((i) => [i.id, i]));
+  // Links are written on either side; each pair counts once.
   const pairs = new Set<string>();
   for (const e of events) for (const i of e.issues) pairs.add(`${e.id}\u0000${i}`);
   for (const i of issues) for (const e of i.events) pairs.add(`${e}\u0000${i.id}`);
-  // Looked up once per section and issue on every page: index them once, so an archive's build
-  // grows with its size, not with articles × annotations.
+  const eventsByIssue = new Map<string, EventItem[]>();
+  const issuesByEvent = new Map<string, IssueItem[]>();
+  for (const pair of pairs) {
+    const [eventId, issueId] = pair.split('\u0000') as [string, string];
+    const event = eventById.get(eventId);
+    const issue = issueById.get(issueId);
+    if (event) push(eventsByIssue, issueId, event);
+    if (issue) push(issuesByEvent, eventId, issue);
+  }
+  for (const list of eventsByIssue.values()) list.sort(compareEvents);
+  for (const list of issuesByEvent.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  // Looked up once per section, article and issue on every page: index them once, so an
+  // archive's build grows with its size, not with articles × annotations.
   const bySection = new Map<string, { events: EventItem[]; issues: IssueItem[] }>();
   const at = (article: string, section: string) => {
     const key = `${article}\u0000${section}`;
@@ -74,22 +95,12 @@ export function buildIndex(
     if (!entry) bySection.set(key, (entry = { events: [], issues: [] }));
     return entry;
   };
-  for (const e of sortedEvents) for (const key of new Set(e.mentions.map((m) => `${m.article}\u0000${m.section}`))) at(...(key.split('\u0000') as [string, string])).events.push(e);
+  const byArticle = new Map<string, EventItem[]>();
+  for (const e of sortedEvents) {
+    for (const key of new Set(e.mentions.map((m) => `${m.article}\u0000${m.section}`))) at(...(key.split('\u0000') as [string, string])).events.push(e);
+    for (const article of new Set(e.mentions.map((m) => m.article))) push(byArticle, article, e);
+  }
   for (const i of sortedIssues) for (const key of new Set(i.mentions.map((m) => `${m.article}\u0000${m.section}`))) at(...(key.split('\u0000') as [string, string])).issues.push(i);
-  const eventsByIssue = new Map<string, EventItem[]>();
-  for (const pair of pairs) {
-    const [eventId, issueId] = pair.split('\u0000') as [string, string];
-    const event = eventById.get(eventId);
-    if (event) eventsByIssue.set(issueId, [...(eventsByIssue.get(issueId) ?? []), event]);
-  }
-  for (const list of eventsByIssue.values()) list.sort(compareEvents);
-  const issuesByEvent = new Map<string, IssueItem[]>();
-  for (const pair of pairs) {
-    const [eventId, issueId] = pair.split('\u0000') as [string, string];
-    const issue = issueById.get(issueId);
-    if (issue) issuesByEvent.set(eventId, [...(issuesByEvent.get(eventId) ?? []), issue]);
-  }
-  for (const list of issuesByEvent.values()) list.sort((a, b) => a.name.localeCompare(b.name));
 
   return {
     events: sortedEvents,
@@ -98,10 +109,14 @@ export function buildIndex(
     issue: (id) => issueById.get(id),
     eventsOf: (issueId) => eventsByIssue.get(issueId) ?? [],
     issuesOf: (eventId) => issuesByEvent.get(eventId) ?? [],
+    eventsIn: (article) => byArticle.get(article) ?? [],
     inSection: (article, section) => bySection.get(`${article}\u0000${section}`) ?? { events: [], issues: [] },
     placesOf: (kind, id) => {
       const item = kind === 'event' ? eventById.get(id) : issueById.get(id);
-      return (item?.mentions ?? []).map((m, index) => ({ ...m, markId: markId(kind, id, index), paragraph: paragraphOf(m) }));
+      return (item?.mentions ?? []).map((m, index) => {
+        const mark = markId(kind, id, index);
+        return { ...m, markId: mark, placement: placementOf(mark) };
+      });
     },
   };
 }

@@ -99,11 +99,12 @@ export type FigureSpec =
 export function figureEvents(
   spec: FigureSpec,
   article: string,
-  annotations: { events: readonly EventItem[]; eventsOf(issue: string): EventItem[] },
+  annotations: { eventsIn(article: string): EventItem[]; eventsOf(issue: string): EventItem[] },
 ): EventItem[] {
   if (spec.kind === 'targets') return annotations.eventsOf(spec.issue).filter((e) => e.target || e.targetLabel);
-  const mine = annotations.events.filter((e) => e.mentions.some((m) => m.article === article));
-  return timelineLayout(mine, spec.from, spec.to).rows.map((row) => mine.find((e) => e.id === row.id)!);
+  const mine = annotations.eventsIn(article);
+  const byId = new Map(mine.map((e) => [e.id, e]));
+  return timelineLayout(mine, spec.from, spec.to).rows.map((row) => byId.get(row.id)!);
 }
 
 /** Why a declared figure cannot be drawn, or undefined when it can. */

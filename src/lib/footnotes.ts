@@ -1,10 +1,9 @@
 /**
  * Footnotes are numbered across an article: a section's notes continue from the sections before
- * it. Each section is compiled on its own, so the count before it is read from its siblings'
- * Markdown (the same files, in `order`).
+ * it. Each section is compiled on its own, so the count before it comes from the article's other
+ * sections as the content collections loaded them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { derived, entriesOf } from './content-registry.ts';
 
 /** Notes a Markdown body renders: definitions (`[^x]: …`) that the text refers to (`[^x]`). */
 export function footnotesIn(body: string): number {
@@ -14,22 +13,22 @@ export function footnotesIn(body: string): number {
   return [...definitions].filter((d) => references.has(d)).length;
 }
 
-/** The section's place, from its frontmatter `order`. */
-function orderOf(source: string): number | undefined {
-  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
-  const order = /^order:\s*(\d+)\s*$/m.exec(frontmatter)?.[1];
-  return order === undefined ? undefined : Number(order);
+export interface SectionNotes {
+  article: string;
+  order: number;
+  notes: number;
 }
 
-/** How many notes the article's earlier sections (lower `order`) render. */
-export function footnoteOffset(sectionFile: string, order: number): number {
-  const folder = dirname(sectionFile);
-  let offset = 0;
-  for (const name of readdirSync(folder)) {
-    if (!/\.mdx?$/.test(name)) continue;
-    const source = readFileSync(join(folder, name), 'utf8');
-    const other = orderOf(source);
-    if (other !== undefined && other < order) offset += footnotesIn(source.replace(/^---[\s\S]*?\n---/, ''));
-  }
-  return offset;
+/** How many notes the sections of `article` placed before `order` render. */
+export function notesBefore(sections: readonly SectionNotes[], article: string, order: number): number {
+  return sections.filter((s) => s.article === article && s.order < order).reduce((sum, s) => sum + s.notes, 0);
 }
+
+/** Every section's note count, from the validated sections (once per load of the collections). */
+export const sectionNotes = derived((): SectionNotes[] =>
+  entriesOf('sections').map((entry) => ({
+    article: (entry.data['article'] as { id: string }).id,
+    order: entry.data['order'] as number,
+    notes: footnotesIn(entry.body ?? ''),
+  })),
+);

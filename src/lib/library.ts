@@ -1,13 +1,15 @@
 /**
- * The content as pages use it: every collection loaded once, checked by `content-rules.ts`, and
- * joined (article → author, article → ordered sections, events ↔ issues ↔ sections). Any problem
- * throws, which fails the build.
+ * The content as pages use it: every collection loaded once, checked (`content-records.ts`), and
+ * joined (article → author, article → ordered sections, events ↔ issues ↔ sections), with what
+ * the Markdown step placed in each compiled section (marks, paragraphs, quotes, first paragraph).
+ * Any problem throws, which fails the build.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkContent, ContentError } from './content-rules.ts';
-import { buildIndex, type AnnotationIndex, type EventItem } from './annotations.ts';
-import { figureEvents, figureProblem, type FigureSpec } from './figures.ts';
-import { bodyText, paragraphOf, quoteContext, type Mention } from './mentions.ts';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { registryVersion } from './content-registry.ts';
+import { ContentError } from './content-rules.ts';
+import type { AnnotationIndex, MentionPlace } from './annotations.ts';
+import { annotationIndex, contentProblems, declaredFigures, type DeclaredFigure } from './content-records.ts';
+import { sectionKey, type MarkPlacement, type Quote, type SectionDigest } from './mentions.ts';
 
 export type Author = CollectionEntry<'authors'>;
 export type Section = CollectionEntry<'sections'>;
@@ -19,24 +21,34 @@ export interface Article {
   sections: Section[];
 }
 
+export interface Figure extends Omit<DeclaredFigure, 'article'> {
+  article: Article;
+}
+
 export interface Library {
   articles: Article[];
   annotations: AnnotationIndex;
   article(slug: string): Article | undefined;
   section(article: string, section: string): Section | undefined;
-  /** Words around a mention, from the section's own text, for quoting it elsewhere. */
-  contextOf(mention: Mention): { before: string; phrase: string; after: string };
+  /** What the Markdown step placed in a section: its marks in reading order and its first paragraph. */
+  digest(article: string, section: string): SectionDigest;
+  /** The words around a mention, from the rendered section, for quoting it elsewhere. */
+  quoteOf(place: MentionPlace): Quote;
   /** A figure by the name sections use in `<Figure name="…" />`, with its article and what it draws. */
-  figure(name: string): { article: Article; spec: FigureSpec; events: EventItem[] } | undefined;
+  figure(name: string): Figure | undefined;
   /** Every declared figure. */
-  figures: Array<{ article: Article; spec: FigureSpec; events: EventItem[] }>;
+  figures: Figure[];
 }
 
-let cached: Promise<Library> | undefined;
+const EMPTY: SectionDigest = { lead: '', marks: [] };
 
+let cached: { version: number; library: Promise<Library> } | undefined;
+
+/** The library, built once per load of the collections (once a build; again after a dev edit). */
 export function loadLibrary(): Promise<Library> {
-  cached ??= build();
-  return cached;
+  const version = registryVersion();
+  if (cached?.version !== version) cached = { version, library: build() };
+  return cached.library;
 }
 
 async function build(): Promise<Library> {
@@ -47,58 +59,43 @@ async function build(): Promise<Library> {
     getCollection('events'),
     getCollection('issues'),
   ]);
-  const file = (e: { filePath?: string | undefined; id: string }) => e.filePath ?? e.id;
-  const problems = checkContent({
-    authors: authors.map((a) => ({ id: a.id, file: file(a) })),
-    articles: articleEntries.map((a) => ({ id: a.id, file: file(a), author: a.data.author.id })),
-    sections: sections.map((s) => ({
-      file: file(s),
-      id: s.data.id,
-      order: s.data.order,
-      article: s.data.article.id,
-      aliases: s.data.aliases,
-      body: s.body ?? '',
-    })),
-    annotations: [
-      ...events.map((e) => ({ kind: 'event' as const, id: e.id, file: file(e), related: e.data.issues.map((r) => r.id), mentions: e.data.mentions })),
-      ...issues.map((i) => ({ kind: 'issue' as const, id: i.id, file: file(i), related: i.data.events.map((r) => r.id), mentions: i.data.mentions })),
-    ],
-  });
+  const entries = { authors, articles: articleEntries, sections, events, issues };
+  const problems = contentProblems(entries);
   if (problems.length > 0) throw new ContentError(problems);
 
+  // What the Markdown step recorded while compiling each section (see rehype-article.ts).
+  const digests = new Map(
+    await Promise.all(
+      sections.map(async (s) => [sectionKey(s.data.article.id, s.data.id), ((await render(s)).remarkPluginFrontmatter['digest'] as SectionDigest | undefined) ?? EMPTY] as const),
+    ),
+  );
+  const placements = new Map<string, MarkPlacement>();
+  for (const digest of digests.values()) for (const mark of digest.marks) placements.set(mark.markId, mark);
+  const annotations = annotationIndex(entries, (id) => placements.get(id));
+
   const authorById = new Map(authors.map((a) => [a.id, a]));
-  const sectionByKey = new Map(sections.map((s) => [`${s.data.article.id}/${s.data.id}`, s]));
-  // Each section's reading text, once: every card and quote on every page looks mentions up in it.
-  const textByKey = new Map(sections.map((s) => [`${s.data.article.id}/${s.data.id}`, bodyText(s.body ?? '')]));
-  const textOf = (m: Mention) => textByKey.get(`${m.article}/${m.section}`) ?? '';
+  const sectionByKey = new Map(sections.map((s) => [sectionKey(s.data.article.id, s.data.id), s]));
+  const sectionsByArticle = new Map<string, Section[]>();
+  for (const s of sections) {
+    const list = sectionsByArticle.get(s.data.article.id);
+    if (list) list.push(s);
+    else sectionsByArticle.set(s.data.article.id, [s]);
+  }
   const articles = articleEntries
     .map((entry) => ({
       entry,
       slug: entry.id,
       author: authorById.get(entry.data.author.id)!,
-      sections: sections.filter((s) => s.data.article.id === entry.id).sort((a, b) => a.data.order - b.data.order),
+      sections: (sectionsByArticle.get(entry.id) ?? []).sort((a, b) => a.data.order - b.data.order),
     }))
     // Newest first; dates keep their precision, so compare their written form.
     .sort((a, b) => b.entry.data.published.iso.localeCompare(a.entry.data.published.iso));
   const articleBySlug = new Map(articles.map((a) => [a.slug, a]));
 
-  const annotations = buildIndex(
-    events.map((e) => ({ id: e.id, ...e.data, issues: e.data.issues.map((r) => r.id) })),
-    issues.map((i) => ({ id: i.id, ...i.data, events: i.data.events.map((r) => r.id) })),
-    (m) => paragraphOf(textOf(m), m.phrase),
-  );
-
   // Figures: each draws only what its article declares; an empty or unknown one stops the build.
-  const figures = articles.flatMap((article) =>
-    article.entry.data.figures.map((spec, index) => ({ article, spec: spec as FigureSpec, index, events: figureEvents(spec as FigureSpec, article.slug, annotations) })),
-  );
-  const figureProblems = figures.flatMap(({ article, spec, index, events }) => {
-    const message = figureProblem(spec, events, spec.kind !== 'targets' || annotations.issue(spec.issue) !== undefined);
-    const seen = figures.find((f) => f.spec.name === spec.name);
-    const duplicate = seen && seen.article !== article ? `the name "${spec.name}" is also a figure of ${file(seen.article.entry)}: figure names are unique across articles` : undefined;
-    return [message, duplicate].filter((m): m is string => m !== undefined).map((m) => ({ file: file(article.entry), field: `figures[${index}]`, message: m }));
-  });
-  if (figureProblems.length > 0) throw new ContentError(figureProblems);
+  const declared = declaredFigures(articleEntries, annotations);
+  if (declared.problems.length > 0) throw new ContentError(declared.problems);
+  const figures = declared.figures.map((f) => ({ ...f, article: articleBySlug.get(f.article)! }));
   const figureByName = new Map(figures.map((f) => [f.spec.name, f]));
 
   return {
@@ -107,7 +104,8 @@ async function build(): Promise<Library> {
     figures,
     figure: (name) => figureByName.get(name),
     article: (slug) => articleBySlug.get(slug),
-    section: (article, section) => sectionByKey.get(`${article}/${section}`),
-    contextOf: (m) => quoteContext(textOf(m), m.phrase),
+    section: (article, section) => sectionByKey.get(sectionKey(article, section)),
+    digest: (article, section) => digests.get(sectionKey(article, section)) ?? EMPTY,
+    quoteOf: (place) => place.placement?.quote ?? { before: '', phrase: place.phrase, after: '' },
   };
 }

@@ -4,6 +4,8 @@
  * points at the end of the paragraph. Prose is everything outside component lines
  * (`<Figure … />`), code spans and code fences.
  */
+import { readFileSync } from 'node:fs';
+
 export interface Pitfall {
   line: number;
   column: number;
@@ -41,4 +43,11 @@ export function mdxPitfallsInFile(fileSource: string): Pitfall[] {
   const frontmatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(fileSource)?.[0] ?? '';
   const offset = frontmatter.split('\n').length - 1;
   return mdxPitfalls(fileSource.slice(frontmatter.length)).map((p) => ({ ...p, line: p.line + offset }));
+}
+
+/** "file: line L, column C: "{": fix" for every pitfall in the given section files. */
+export function pitfallMessages(files: readonly string[]): string[] {
+  return files.flatMap((file) =>
+    mdxPitfallsInFile(readFileSync(file, 'utf8')).map((p) => `${file}: line ${p.line}, column ${p.column}: "${p.character}": ${p.fix}`),
+  );
 }

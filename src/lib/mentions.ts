@@ -1,8 +1,12 @@
 /**
  * Mentions: an annotation (event or issue) points at exact words in a section. The words are
- * never copied into the text; a rehype step wraps them at build time. These helpers are shared by
- * that step, the content checks and the views, so ids and rules agree everywhere.
+ * never copied into the text; the Markdown step (`rehype-article.ts`) wraps them at build time and
+ * records where each mark landed (its paragraph, the words around it), so ids, labels, quotes and
+ * descriptions all come from that one placement. These helpers and types are shared by that step,
+ * the content checks and the views, so ids and rules agree everywhere.
  */
+import type { RegistryEntry } from './content-registry.ts';
+
 export type AnnotationKind = 'event' | 'issue';
 
 export interface Mention {
@@ -32,6 +36,35 @@ export interface PlacedMention {
   markId: string;
 }
 
+/** Words around a mark, as plain text, cut at word boundaries. */
+export interface Quote {
+  before: string;
+  phrase: string;
+  after: string;
+}
+
+/** Where one mark landed in its section's rendered text. */
+export interface MarkPlacement {
+  markId: string;
+  kind: AnnotationKind;
+  id: string;
+  /** ¶n: the section's paragraph that holds the mark; absent in a table, list, quote or note. */
+  paragraph?: number | undefined;
+  quote: Quote;
+}
+
+/**
+ * What the Markdown step learned about a section while marking it, exported with the compiled
+ * section (`render(entry).remarkPluginFrontmatter.digest`): the one source for "¶n" labels, quotes,
+ * mention order and descriptions.
+ */
+export interface SectionDigest {
+  /** The first paragraph's words, as a reader sees them (no ¶ link, no note numbers). */
+  lead: string;
+  /** Every mark, in reading order. */
+  marks: MarkPlacement[];
+}
+
 /** The sidebar entry of an annotation inside one section: unique per page, even if mentioned in many sections. */
 export function entryId(sectionId: string, kind: AnnotationKind, id: string): string {
   return `${sectionId}--${kind}-${id}`;
@@ -43,6 +76,17 @@ export function markId(kind: AnnotationKind, id: string, index: number): string 
 
 export function sectionKey(article: string, section: string): string {
   return `${article}/${section}`;
+}
+
+/** The annotations of a collection's validated entries (events are titled, issues named). */
+export function annotationsFrom(kind: AnnotationKind, entries: readonly RegistryEntry[]): Annotation[] {
+  return entries.map((entry) => ({
+    kind,
+    id: entry.id,
+    file: entry.filePath ?? entry.id,
+    title: String(entry.data[kind === 'event' ? 'title' : 'name']),
+    mentions: (entry.data['mentions'] as Mention[] | undefined) ?? [],
+  }));
 }
 
 /** Group every mention by the section it points into. */
@@ -59,78 +103,19 @@ export function placeMentions(annotations: readonly Annotation[]): Map<string, P
   return bySection;
 }
 
-/** How often `phrase` occurs in `text` (overlapping occurrences counted). */
-export function countOccurrences(text: string, phrase: string): number {
-  let count = 0;
-  for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) count++;
-  return count;
-}
-
 /**
- * The reading text of an MDX section body, for phrase checks: MDX component lines (figures) and
- * imports removed, paragraphs joined with a break so a phrase cannot straddle two of them.
+ * A short quote around the words at `[start, start + length)` of `text`: up to `words` words on
+ * each side, cut at word boundaries, with "…" where the text goes on.
  */
-export function bodyText(body: string): string {
-  return body
-    .split(/\n\s*\n/)
-    .filter((block) => !/^\s*(<[A-Z]|import |export )/.test(block))
-    // A paragraph's soft line breaks are spaces; the lines of a table or list stay lines.
-    .map((block) => (isParagraphBlock(block) ? block.replace(/\s+/g, ' ').trim() : block.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).join('\n')))
-    .join('\n\n');
-}
-
-/**
- * Whether a Markdown block renders as a top-level paragraph (`<p>`): the one definition of
- * "paragraph" behind the `<section>-p<n>` ids (rehype-article.ts numbers exactly these) and every
- * "¶n" label. Tables, lists, quotes, headings, notes and components are not paragraphs.
- */
-export function isParagraphBlock(block: string): boolean {
-  const text = block.trimStart();
-  if (text === '') return false;
-  return !/^(#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\||```|~~~|\[\^[^\]]+\]:|<|import\s|export\s|([-*_]\s*){3,}$)/.test(text);
-}
-
-/** A block's words without Markdown syntax: table pipes, list and quote markers, link targets, note marks. */
-export function plainText(block: string): string {
-  return block
-    .split('\n')
-    .filter((line) => !/^\s*\|?\s*:?-{3,}/.test(line))
-    .map((line) => line.replace(/^\s*(>\s*)+/, '').replace(/^\s*([-*+]|\d+[.)])\s+/, '').replace(/^\s*#{1,6}\s+/, ''))
-    .join(' ')
-    .replace(/\[\^[^\]]+\]/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\s*\|\s*/g, ' ')
-    .replace(/(\*\*|__|\*|_)(\S[^*_]*?)\1/g, '$2')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Short quoted context around a phrase, for issue pages: "… words around the phrase …", as plain text. */
-export function quoteContext(text: string, phrase: string, words = 8): { before: string; phrase: string; after: string } {
-  const block = text.split('\n\n').find((b) => b.includes(phrase));
-  if (block === undefined) return { before: '', phrase, after: '' };
-  const plain = plainText(block);
-  const at = plain.indexOf(phrase);
-  if (at < 0) return { before: '', phrase, after: '' };
-  const left = plain.slice(0, at).trim().split(/\s+/).filter(Boolean);
-  const right = plain.slice(at + phrase.length).trim().split(/\s+/).filter(Boolean);
-  const spaceBefore = /\s/.test(plain[at - 1] ?? '') ? ' ' : '';
-  const spaceAfter = /\s/.test(plain[at + phrase.length] ?? '') ? ' ' : '';
-  const before = left.length === 0 ? '' : (left.length > words ? '… ' : '') + left.slice(-words).join(' ') + spaceBefore;
-  const after = right.length === 0 ? '' : spaceAfter + right.slice(0, words).join(' ') + (right.length > words ? ' …' : '');
+export function quoteAround(text: string, start: number, length: number, words = 8): Quote {
+  const phrase = text.slice(start, start + length);
+  const left = text.slice(0, start);
+  const right = text.slice(start + length);
+  const leftWords = left.trim().split(/\s+/).filter(Boolean);
+  const rightWords = right.trim().split(/\s+/).filter(Boolean);
+  const spaceBefore = /\s$/.test(left) ? ' ' : '';
+  const spaceAfter = /^\s/.test(right) ? ' ' : '';
+  const before = leftWords.length === 0 ? '' : (leftWords.length > words ? '… ' : '') + leftWords.slice(-words).join(' ') + spaceBefore;
+  const after = rightWords.length === 0 ? '' : spaceAfter + rightWords.slice(0, words).join(' ') + (rightWords.length > words ? ' …' : '');
   return { before, phrase, after };
-}
-
-/**
- * 1-based number of the paragraph holding `phrase`, matching the `<section>-p<n>` ids; undefined
- * when the phrase is in a block that is not a paragraph (a table, list or quote).
- */
-export function paragraphOf(text: string, phrase: string): number | undefined {
-  let n = 0;
-  for (const block of text.split('\n\n')) {
-    const paragraph = isParagraphBlock(block);
-    if (paragraph) n++;
-    if (block.includes(phrase)) return paragraph ? n : undefined;
-  }
-  return undefined;
 }

@@ -1,53 +1,55 @@
 /**
- * Build-time rehype step for section MDX files:
- * - every top-level paragraph gets a stable id, `<section-id>-p<n>`, so one paragraph can be linked;
- * - every mention of an event or issue becomes a link to its sidebar entry, wrapping the exact
- *   words of the source (the text itself is never edited).
- * A mention whose words are missing, repeated or overlapping another fails the build.
+ * Build-time rehype step for section MDX files, and the one place that decides where annotations
+ * sit in the text:
+ * - every top-level paragraph gets a stable id, `<section-id>-p<n>` (this numbering is what "¶n"
+ *   means everywhere), and a discreet ¶ link;
+ * - every mention of an event or issue becomes a link to its card, wrapping the exact words of the
+ *   source (the text itself is never edited); a mention whose words are missing, repeated or
+ *   overlapping another fails the build, naming the annotation's file and field;
+ * - what it placed is exported with the section as `digest` (see `SectionDigest`): each mark's
+ *   paragraph and surrounding words, in reading order, and the first paragraph's words. Pages,
+ *   sidebars, issue pages and share previews read that instead of re-reading the Markdown.
+ * Mentions come from the validated content collections (`content-registry.ts`).
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { readAnnotations } from './annotation-files.ts';
-import { entryId, placeMentions, sectionKey, type PlacedMention } from './mentions.ts';
-import { formatProblem, type Problem } from './content-rules.ts';
+import { derived, entriesOf } from './content-registry.ts';
+import { annotationsFrom, entryId, placeMentions, quoteAround, sectionKey, type MarkPlacement, type PlacedMention, type SectionDigest } from './mentions.ts';
+import { ContentError, type Problem } from './content-rules.ts';
 
 export interface Options {
-  contentRoot: string;
+  /** The mentions to mark in a section; by default those of the validated events and issues. */
+  mentionsIn?: (article: string, section: string) => readonly PlacedMention[];
 }
 
 interface Frontmatter {
   id?: unknown;
   article?: unknown;
+  digest?: SectionDigest;
 }
 
-const placedCache = new Map<string, ReturnType<typeof placeMentions>>();
+/** Every section's mentions, derived once per load of the collections (and again after a dev edit). */
+const registryMentions = derived(() => placeMentions([...annotationsFrom('event', entriesOf('events')), ...annotationsFrom('issue', entriesOf('issues'))]));
 
-/**
- * Every section's mentions, read once per build: each of the build's MDX files is compiled with
- * this step, and reading every annotation file for each of them would grow with articles ×
- * annotations. The dev server reads them afresh, so edits to annotations show at once.
- */
-function mentionsByRoot(contentRoot: string): ReturnType<typeof placeMentions> {
-  if (process.env['NODE_ENV'] === 'development') return placeMentions(readAnnotations(contentRoot));
-  let placed = placedCache.get(contentRoot);
-  if (!placed) {
-    placed = placeMentions(readAnnotations(contentRoot));
-    placedCache.set(contentRoot, placed);
-  }
-  return placed;
-}
+const fromRegistry = (article: string, section: string) => registryMentions().get(sectionKey(article, section)) ?? [];
 
-export default function rehypeArticle({ contentRoot }: Options) {
+const isElement = (node: unknown): node is Element => (node as Element | undefined)?.type === 'element';
+const hasClass = (node: Element, name: string) => Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
+
+export default function rehypeArticle(options: Options = {}) {
+  const mentionsIn = options.mentionsIn ?? fromRegistry;
   return (tree: Root, file: VFile) => {
-    const frontmatter = ((file.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter ?? {}) as Frontmatter;
-    if (typeof frontmatter.id !== 'string' || typeof frontmatter.article !== 'string') return;
+    const frontmatter = (file.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter;
+    if (!frontmatter || typeof frontmatter.id !== 'string' || typeof frontmatter.article !== 'string') return;
     const sectionId = frontmatter.id;
 
-    let n = 0;
+    const paragraphs = new Map<RootContent, number>();
     for (const child of tree.children) {
-      if (child.type !== 'element' || child.tagName !== 'p') continue;
-      const id = `${sectionId}-p${++n}`;
+      if (!isElement(child) || child.tagName !== 'p') continue;
+      const n = paragraphs.size + 1;
+      paragraphs.set(child, n);
+      const id = `${sectionId}-p${n}`;
       child.properties['id'] = id;
       // A discreet link so one paragraph can be shared; not article text, so not indexed.
       child.children.push({ type: 'text', value: ' ' }, {
@@ -58,12 +60,60 @@ export default function rehypeArticle({ contentRoot }: Options) {
       });
     }
 
-    const placed = mentionsByRoot(contentRoot).get(sectionKey(frontmatter.article, sectionId)) ?? [];
-    const problems = placed.flatMap((mention) => wrapMention(tree, mention, sectionId, file.path));
-    if (problems.length > 0) {
-      throw new Error(`Mentions that cannot be marked (${problems.length}):\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    const marks = new Map<Element, PlacedMention>();
+    const problems: Problem[] = [];
+    for (const mention of mentionsIn(frontmatter.article, sectionId)) {
+      const placed = wrapMention(tree, mention, sectionId, file.path);
+      if ('problem' in placed) problems.push(placed.problem);
+      else marks.set(placed.mark, mention);
+    }
+    if (problems.length > 0) throw new ContentError(problems);
+    frontmatter.digest = digestOf(tree, paragraphs, marks);
+  };
+}
+
+/** Elements whose words are not the author's: the ¶ links and footnote numbers this build adds. */
+function isChrome(node: Element): boolean {
+  return hasClass(node, 'p-link') || 'dataFootnoteRef' in node.properties;
+}
+
+/** The words of a block as a reader sees them, and where `target` starts in them. */
+function readingText(block: Element, target?: Element): { text: string; at: number } {
+  let text = '';
+  let at = -1;
+  const walk = (node: ElementContent) => {
+    if (node.type === 'text') text += node.value;
+    else if (isElement(node) && !isChrome(node)) {
+      if (node === target) at = text.length;
+      node.children.forEach(walk);
     }
   };
+  block.children.forEach(walk);
+  return { text, at };
+}
+
+/** Where a quote around a mark is taken from: its nearest block, not the whole table or list. */
+const QUOTE_BLOCKS = /^(p|li|td|th|dd|dt|caption|figcaption|h[1-6])$/;
+
+function digestOf(tree: Root, paragraphs: ReadonlyMap<RootContent, number>, marks: ReadonlyMap<Element, PlacedMention>): SectionDigest {
+  const placements: MarkPlacement[] = [];
+  visitParents(tree, 'element', (node, ancestors) => {
+    const mention = marks.get(node);
+    if (!mention) return undefined;
+    const top = ancestors[1] as RootContent | undefined;
+    const block = [...ancestors].reverse().find((a): a is Element => isElement(a) && QUOTE_BLOCKS.test(a.tagName)) ?? (isElement(top) ? top : undefined);
+    const { text, at } = block ? readingText(block, node) : { text: mention.phrase, at: 0 };
+    placements.push({
+      markId: mention.markId,
+      kind: mention.kind,
+      id: mention.id,
+      paragraph: top === undefined ? undefined : paragraphs.get(top),
+      quote: quoteAround(text.replace(/\s+$/, ''), at, mention.phrase.length),
+    });
+    return 'skip';
+  });
+  const first = tree.children.find((c): c is Element => paragraphs.has(c) && isElement(c));
+  return { lead: first ? readingText(first).text.replace(/\s+/g, ' ').trim() : '', marks: placements };
 }
 
 /** The plain text of each top-level block, across the links already inserted. */
@@ -77,7 +127,7 @@ function blockTexts(tree: Root): string[] {
   });
 }
 
-function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sectionFile: string): Problem[] {
+function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sectionFile: string): { mark: Element } | { problem: Problem } {
   const hits: Array<{ node: Text; parent: Element | Root; inMark: boolean }> = [];
   let total = 0;
   visitParents(tree, 'text', (node, ancestors) => {
@@ -85,15 +135,16 @@ function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sect
     if (count === 0) return;
     total += count;
     const parent = ancestors.at(-1) as Element | Root;
-    const inMark = ancestors.some((a) => a.type === 'element' && (a as Element).tagName === 'a');
+    const inMark = ancestors.some((a) => isElement(a) && a.tagName === 'a');
     hits.push({ node, parent, inMark });
   });
-  const problem = (message: string): Problem[] => [
-    { file: mention.file, field: `mentions[${mention.index}].phrase`, message: `"${mention.phrase}" ${message} (${sectionFile})` },
-  ];
-  if (total === 0 && blockTexts(tree).some((t) => t.includes(mention.phrase))) {
-    return problem(`overlaps another mention in section "${sectionId}": choose words that no other event or issue marks`);
-  }
+  const problem = (message: string) => ({
+    problem: { file: mention.file, field: `mentions[${mention.index}].phrase`, message: `"${mention.phrase}" ${message} (${sectionFile})` },
+  });
+  const overlaps = problem(
+    `overlaps another mention, or crosses a link, emphasis or note mark, in section "${sectionId}": choose words that no other event or issue marks, within one run of plain text`,
+  );
+  if (total === 0 && blockTexts(tree).some((t) => t.includes(mention.phrase))) return overlaps;
   if (total === 0) {
     return problem(`is not in section "${sectionId}": copy the words exactly from the text, typography (’ “ ” –) included`);
   }
@@ -101,18 +152,17 @@ function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sect
     return problem(`occurs ${total} times in section "${sectionId}": quote more words so it is found once`);
   }
   const hit = hits[0]!;
-  if (hit.inMark) {
-    return problem(`overlaps another mention in section "${sectionId}": choose words that no other event or issue marks`);
-  }
+  if (hit.inMark) return overlaps;
   const at = hit.node.value.indexOf(mention.phrase);
+  const card = entryId(sectionId, mention.kind, mention.id);
   const mark: Element = {
     type: 'element',
     tagName: 'a',
     properties: {
-      href: `#${entryId(sectionId, mention.kind, mention.id)}`,
+      href: `#${card}`,
       id: mention.markId,
       className: ['mark', `mark-${mention.kind}`],
-      ariaDescribedBy: [`${entryId(sectionId, mention.kind, mention.id)}-title`],
+      ariaDescribedBy: [`${card}-title`],
     },
     children: [{ type: 'text', value: mention.phrase }],
   };
@@ -123,5 +173,5 @@ function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sect
   ];
   const siblings = hit.parent.children as ElementContent[];
   siblings.splice(siblings.indexOf(hit.node), 1, ...pieces.filter((p) => p.type !== 'text' || p.value !== ''));
-  return [];
+  return { mark };
 }

@@ -14,19 +14,26 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { footnoteOffset } from './footnotes.ts';
+import { notesBefore, sectionNotes } from './footnotes.ts';
 import { sectionLabel } from './sections.ts';
 
 interface Frontmatter {
   id?: unknown;
   title?: unknown;
   order?: unknown;
+  article?: unknown;
+}
+
+export interface Options {
+  /** How many notes the article's sections before this one render; by default from the collections. */
+  notesBefore?: (article: string, order: number) => number;
 }
 
 const isElement = (node: unknown): node is Element => (node as Element | undefined)?.type === 'element';
 const classes = (el: Element) => (Array.isArray(el.properties['className']) ? el.properties['className'].map(String) : []);
 
-export default function rehypeStructure() {
+export default function rehypeStructure(options: Options = {}) {
+  const offsetOf = options.notesBefore ?? ((article: string, order: number) => notesBefore(sectionNotes(), article, order));
   return (tree: Root, file: VFile) => {
     const frontmatter = ((file.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter ?? {}) as Frontmatter;
     if (typeof frontmatter.id !== 'string') return;
@@ -34,7 +41,7 @@ export default function rehypeStructure() {
     const order = typeof frontmatter.order === 'number' ? frontmatter.order : 1;
     const label = sectionLabel({ title: typeof frontmatter.title === 'string' ? frontmatter.title : undefined, order });
 
-    renumberFootnotes(tree, sectionId, label, file.path ? footnoteOffset(file.path, order) : 0);
+    renumberFootnotes(tree, sectionId, label, typeof frontmatter.article === 'string' ? offsetOf(frontmatter.article, order) : 0);
 
     const slugger = new GithubSlugger();
     let tables = 0;

@@ -1,7 +1,6 @@
 /** Metadata for previews and search engines, built from content: one shape for every page. */
 import type { PreciseDate } from './dates.ts';
 import { SITE_NAME } from './site.ts';
-import { isParagraphBlock, plainText } from './mentions.ts';
 
 export interface PageMeta {
   title: string;
@@ -35,11 +34,6 @@ export function firstSentence(text: string): string {
     if (!TITLES.test(sentence)) break;
   }
   return (sentence || clean).trim();
-}
-
-/** The first paragraph of a section's Markdown as plain text (headings, tables, lists, components and note marks left out). */
-export function firstParagraph(body: string): string {
-  return plainText(body.split(/\n\s*\n/).map((b) => b.trim()).find(isParagraphBlock) ?? '');
 }
 
 export function articleJsonLd(input: {

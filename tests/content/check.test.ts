@@ -1,25 +1,18 @@
 /**
  * `npm run check` validates content without a build, with the build's own messages: every bad
- * fixture the build rejects for a content rule, a schema or an MDX pitfall, check rejects too,
- * naming the same file.
+ * fixture the build rejects, check rejects too, naming the same file, field and fix
+ * (`bad-cases.ts` holds both to one table).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BAD_ANNOTATIONS, BAD_CONTENT, expectNamed } from './bad-cases.ts';
 
 function check(content: string) {
   return spawnSync(process.execPath, ['scripts/check-content.ts'], { env: { ...process.env, CONTENT_DIR: content }, encoding: 'utf8' });
 }
 
-// What a figure draws and where marks overlap are known only with the built library and the
-// rendered text: those two kinds of mistake are the build's alone (README says so).
-const BUILD_ONLY = /^(figure-draws-nothing|figure-unknown-issue|overlapping-mentions)$/;
-const cases = ['bad-content', 'bad-annotations'].flatMap((group) =>
-  readdirSync(join('tests/fixtures', group))
-    .filter((name) => !BUILD_ONLY.test(name))
-    .map((name) => join('tests/fixtures', group, name)),
-);
+const cases = [...BAD_CONTENT, ...BAD_ANNOTATIONS];
 
 describe('npm run check', () => {
   it('passes the real content', () => {
@@ -28,10 +21,15 @@ describe('npm run check', () => {
     expect(result.stdout).toMatch(/content\/ is valid/);
   }, 60_000);
 
-  it.each(cases)('rejects %s, naming its file', (content) => {
-    const result = check(content);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(content);
+  it('has a case for every bad fixture folder', () => {
+    const folders = ['bad-content', 'bad-annotations'].flatMap((group) => readdirSync(`tests/fixtures/${group}`).map((name) => `tests/fixtures/${group}/${name}`));
+    expect(cases.map((c) => c.folder).sort()).toEqual(folders.sort());
+  });
+
+  it.each(cases)('rejects $folder, naming $file, $field and the fix', (c) => {
+    const result = check(c.folder);
+    expect(result.status, result.stdout).toBe(1);
+    expectNamed(result.stderr, c, expect);
   }, 60_000);
 
   it('gives the line, column and fix for a raw brace', () => {

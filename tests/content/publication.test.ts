@@ -149,6 +149,30 @@ describe('a publication of three differently shaped articles', () => {
     expect(description('field-notes/tables-and-lists')).toBe('“Dr. Smith counted the ships in the spring.”');
   });
 
+  it('previews every section of every article with a whole sentence that opens its first paragraph', async () => {
+    for (const slug of ['field-notes', 'ledger', 'plain-report']) {
+      const page = await open(`/${slug}/`);
+      const sections = await page.$$eval('.article-section', (all) =>
+        all.map((s) => {
+          // The paragraph as words: without its ¶ link and note numbers.
+          const p = s.querySelector(`#${s.id}-p1`)?.cloneNode(true) as HTMLElement | undefined;
+          p?.querySelectorAll('.p-link, [data-footnote-ref]').forEach((e) => e.remove());
+          return { id: s.id, first: p?.textContent?.replace(/\s+/g, ' ').trim() ?? '' };
+        }),
+      );
+      expect(sections.length).toBeGreaterThan(0);
+      for (const { id, first } of sections) {
+        const sentence = /<meta name="description" content="“([^"]*)”"/.exec(html(`${slug}/${id}`))?.[1] ?? '';
+        expect(first.startsWith(sentence), `${slug}#${id}: “${sentence}”`).toBe(true);
+        // A whole sentence: sentence punctuation (and any closing quote), then the next sentence or nothing.
+        expect(sentence, `${slug}#${id}`).toMatch(/[.?!][”’"]?$/);
+        expect(first.slice(sentence.length), `${slug}#${id}`).toMatch(/^(\s|$)/);
+        expect(sentence.length).toBeGreaterThan(20);
+      }
+      await page.close();
+    }
+  });
+
   it('search names each result’s article and filters by article', async () => {
     const page = await open('/search/?q=harbour');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');

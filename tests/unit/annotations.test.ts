@@ -14,6 +14,8 @@ const event = (id: string, date: string | null, over: Partial<EventItem> = {}): 
 });
 const issue = (id: string, over: Partial<IssueItem> = {}): IssueItem => ({ id, name: id, summary: 's', basis: 'article', events: [], mentions: [], ...over });
 
+const placement = { markId: 'mark-event-later-1', kind: 'event' as const, id: 'later', paragraph: 2, quote: { before: '', phrase: 'p', after: '' } };
+
 describe('the cross-reference index', () => {
   const index = buildIndex(
     [
@@ -23,7 +25,7 @@ describe('the cross-reference index', () => {
       event('earlier', '2018-09-14', { mentions: [{ article: 'a', section: 's', phrase: 'q' }] }),
     ],
     [issue('opcon'), issue('sanctions', { events: ['earlier', 'later'], mentions: [{ article: 'a', section: 't', phrase: 'r' }] })],
-    (m) => (m.phrase === 'p' ? 2 : undefined),
+    (mark) => (mark === 'mark-event-later-1' ? placement : undefined),
   );
 
   it('orders events by date, coarser first, undated last', () => {
@@ -42,7 +44,12 @@ describe('the cross-reference index', () => {
     expect(index.inSection('a', 'none')).toEqual({ events: [], issues: [] });
   });
 
-  it('gives every mention a back-link target and its paragraph', () => {
-    expect(index.placesOf('event', 'later')).toEqual([{ article: 'a', section: 's', phrase: 'p', markId: 'mark-event-later-1', paragraph: 2 }]);
+  it('gives every mention a back-link target and where the Markdown step placed it', () => {
+    expect(index.placesOf('event', 'later')).toEqual([{ article: 'a', section: 's', phrase: 'p', markId: 'mark-event-later-1', placement }]);
+  });
+
+  it('lists the events each article mentions', () => {
+    expect(index.eventsIn('a').map((e) => e.id)).toEqual(['earlier', 'later']);
+    expect(index.eventsIn('b')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figureEvents, figureProblem, targetSteps, timelineLayout } from '../../src/lib/figures.ts';
 import { parsePreciseDate } from '../../src/lib/dates.ts';
-import type { EventItem } from '../../src/lib/annotations.ts';
+import { buildIndex, type EventItem } from '../../src/lib/annotations.ts';
 
 const event = (id: string, date: string | null, over: Partial<EventItem> = {}): EventItem => ({
   id, title: `Title of ${id}`, date: date ? parsePreciseDate(date) : null, note: '', basis: 'article', issues: [], mentions: [], ...over,
@@ -54,7 +54,7 @@ describe('a figure draws only what its article declares', () => {
   const mine = event('mine', '2018-09-14', { mentions: [mention('first')] });
   const theirs = event('theirs', '2018-09-20', { mentions: [mention('second')] });
   const target = event('target', '2014-10', { target: parsePreciseDate('2015-12'), mentions: [mention('second')] });
-  const annotations = { events: [mine, theirs, target], eventsOf: (issue: string) => (issue === 'opcon' ? [target, mine] : []) };
+  const annotations = buildIndex([mine, theirs, target], [{ id: 'opcon', name: 'OPCON', summary: 's', basis: 'article', events: ['target', 'mine'], mentions: [] }]);
   const timeline = { kind: 'timeline' as const, name: 't', caption: 'c', from: parsePreciseDate('2018-09'), to: parsePreciseDate('2018-10') };
 
   it('a timeline takes only its own article’s events in its window, however busy that window is elsewhere', () => {
