@@ -1,7 +1,9 @@
 /**
- * 1200×630 preview cards (og:image), drawn at build time with satori and rasterised with resvg.
- * Fonts come from npm packages, never fetched. Cards are cached by a hash of their inputs, so an
- * unchanged card is not drawn again.
+ * 1200×630 preview cards (og:image), drawn at build time with satori, rasterised with resvg and
+ * written as a 16-colour palette PNG with sharp (flat colours and anti-aliased text need no more:
+ * about 11 KB instead of 35–40 KB, which matters at thousands of articles). Fonts come from npm
+ * packages, never fetched. Cards are cached by a hash of their inputs, so an unchanged card is
+ * not drawn again.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,18 +11,19 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
 
 export interface CardInput {
   siteName: string;
   articleTitle: string;
-  /** Absent for the article's own card. */
-  sectionTitle?: string | undefined;
   author: string;
   publisher: string;
 }
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
-const CARD_VERSION = 2;
+const CARD_VERSION = 3;
+/** Colours in the card's palette: the card's four inks and their anti-aliasing steps. */
+const PALETTE_COLOURS = 16;
 /** Where drawn cards are kept between builds: OG_CACHE_DIR, e.g. a folder a CI build cache keeps. */
 const CACHE_DIR = process.env['OG_CACHE_DIR'] ?? join('node_modules', '.cache', 'og-cards');
 
@@ -45,10 +48,7 @@ export function cardTree(input: CardInput): Node {
   const accent = '#f0a07a';
   return el('div', { width: CARD_SIZE.width, height: CARD_SIZE.height, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: ink, color: paper, fontFamily: 'Inter' }, [
     el('div', { display: 'flex', fontSize: 30, fontWeight: 700, letterSpacing: 1, color: accent }, input.siteName),
-    el('div', { display: 'flex', flexDirection: 'column', gap: 20 }, [
-      el('div', { display: 'flex', fontFamily: 'Source Serif', fontSize: input.sectionTitle ? 44 : 64, lineHeight: 1.15, color: input.sectionTitle ? '#d9d3c6' : paper }, input.articleTitle),
-      ...(input.sectionTitle ? [el('div', { display: 'flex', fontFamily: 'Source Serif', fontSize: 64, lineHeight: 1.1, borderLeft: `8px solid ${accent}`, paddingLeft: 28 }, input.sectionTitle)] : []),
-    ]),
+    el('div', { display: 'flex', fontFamily: 'Source Serif', fontSize: 64, lineHeight: 1.15, color: paper }, input.articleTitle),
     el('div', { display: 'flex', fontSize: 28, color: '#b1aa9c' }, `${input.author} · ${input.publisher}`),
   ]);
 }
@@ -66,7 +66,8 @@ export async function renderCard(input: CardInput): Promise<Uint8Array> {
     // not cached yet
   }
   const svg = await satori(cardTree(input) as Parameters<typeof satori>[0], { ...CARD_SIZE, fonts: await loadFonts() });
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: CARD_SIZE.width } }).render().asPng();
+  const drawn = new Resvg(svg, { fitTo: { mode: 'width', value: CARD_SIZE.width } }).render().asPng();
+  const png = await sharp(drawn).png({ palette: true, colors: PALETTE_COLOURS, effort: 10, compressionLevel: 9, dither: 0 }).toBuffer();
   await mkdir(CACHE_DIR, { recursive: true });
   await writeFile(cached, png);
   return png;

@@ -12,7 +12,7 @@ export const RESERVED_TOP_LEVEL: Readonly<Record<string, string>> = {
   events: 'src/pages/events.astro',
   issues: 'src/pages/issues/',
   search: 'src/pages/search.astro',
-  og: 'src/pages/og/ (share cards)',
+  og: 'src/pages/og/[article].png.ts (share cards)',
   icons: 'src/pages/icons/[size].png.ts',
   offline: 'src/pages/offline.astro',
   pagefind: 'integrations/pagefind.ts (the search index)',
@@ -36,8 +36,6 @@ export const RESERVED_PAGE_IDS: Readonly<Record<string, string>> = {
   'author-title': 'src/components/AuthorNote.astro',
   'contents-title': 'src/components/Contents.astro',
   'site-search-q': 'src/components/SiteHeader.astro',
-  // Not an element id, but the same name space: the article's own preview card.
-  article: 'src/pages/og/[article]/[card].png.ts (the article’s own card, /og/<article>/article.png)',
 };
 
 /**
@@ -82,8 +80,8 @@ export const routes = {
   issues: () => withBase('/issues/'),
   issue: (id: string) => withBase(`/issues/${id}/`),
   search: () => withBase('/search/'),
-  figure: (slug: string, name: string) => withBase(`/${slug}/figures/${name}/`),
-  card: (slug: string, section?: string) => withBase(`/og/${slug}/${section ?? 'article'}.png`),
+  /** The article's preview card; its sections' share pages show it too. */
+  card: (slug: string) => withBase(`/og/${slug}.png`),
   offline: () => withBase(OFFLINE_PAGE),
   feed: () => withBase('/rss.xml'),
   manifest: () => withBase('/manifest.webmanifest'),

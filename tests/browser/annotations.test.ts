@@ -132,7 +132,7 @@ describe('events and issues pages', () => {
 });
 
 describe('figures made for this edition', () => {
-  it('stand where the original’s figures were, labelled, with a text alternative and a full-size link', async () => {
+  it('stand where the original’s figures were, labelled, with a text alternative', async () => {
     const { page, close } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto(ARTICLE);
     const figures = page.locator('[data-article-body] figure.edition-figure');
@@ -147,9 +147,24 @@ describe('figures made for this edition', () => {
     expect(facts).toContain('18–20 September 2018: Moon and Kim meet in Pyongyang');
     const opcon = await figures.nth(1).locator('ol li').allTextContents();
     expect(opcon.map((f) => f.split(';')[1]?.trim())).toEqual(['target April 2012.', 'target December 2015.', 'target conditions-based.']);
-    await timeline.getByRole('link', { name: 'View full size' }).click();
-    expect(new URL(page.url()).pathname).toBe(`${ARTICLE}figures/sep-oct-2018-timeline/`);
-    expect(await page.locator('figure svg').count()).toBe(1);
+    await close();
+  });
+
+  it('keep a legible size on a phone, scrolling sideways in their own box (the page does not)', async () => {
+    const { page, close } = await openPage(browser(), { viewport: { width: 375, height: 800 } });
+    await page.goto(ARTICLE);
+    const boxes = page.locator('[data-article-body] .figure-scroll');
+    expect(await boxes.count()).toBe(2);
+    for (const box of await boxes.all()) {
+      const size = await box.evaluate((b) => ({ box: b.clientWidth, drawing: b.firstElementChild!.getBoundingClientRect().width, label: getComputedStyle(b.querySelector('text')!).fontSize }));
+      expect(size.drawing).toBeGreaterThan(size.box);
+      // The drawing's 13px labels are scaled by drawing width / viewBox width: never below 11px.
+      const viewBox = await box.evaluate((b) => (b.firstElementChild as SVGSVGElement).viewBox.baseVal.width);
+      expect((13 * size.drawing) / viewBox).toBeGreaterThanOrEqual(11);
+      expect(await box.getAttribute('tabindex')).toBe('0');
+      expect(await box.getAttribute('aria-label')).toMatch(/^Figure: /);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await close();
   });
 });

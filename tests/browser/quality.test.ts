@@ -23,12 +23,10 @@ const browser = useBrowser();
 const PAGES: Record<string, string> = {
   home: '/',
   article: ARTICLE,
-  'share page': `${ARTICLE}preparing-for-the-eventualities/`,
   events: '/events/',
   issues: '/issues/',
   issue: '/issues/opcon/',
   search: '/search/?q=OPCON',
-  figure: `${ARTICLE}figures/sep-oct-2018-timeline/`,
   '404': '/no-such-page/',
 };
 

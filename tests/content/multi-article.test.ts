@@ -40,7 +40,8 @@ describe('a second article dropped into content/ just works', () => {
   it('keeps old links working: a former id lands on its section, as fragment and as share URL', async () => {
     const share = readFileSync(join(result.outDir, 'second-piece', 'beginning', 'index.html'), 'utf8');
     expect(share).toContain('<link rel="canonical" href="http://localhost:4321/second-piece/">');
-    expect(share).toContain('<meta property="og:image" content="http://localhost:4321/og/second-piece/start.png">');
+    expect(share).toContain('<meta property="og:image" content="http://localhost:4321/og/second-piece.png">');
+    expect(share).toContain('<meta http-equiv="refresh" content="0; url=/second-piece/#start">');
     const server = await startStaticServer({ root: result.outDir });
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     try {

@@ -132,7 +132,7 @@ describe('a publication of three differently shaped articles', () => {
     for (const slug of ['field-notes', 'plain-report', 'ledger']) {
       expect(rss).toContain(`/${slug}/</link>`);
       expect(sitemap).toContain(`/${slug}/</loc>`);
-      expect(html(slug)).toMatch(new RegExp(`og:image" content="[^"]*/og/${slug}/`));
+      expect(html(slug)).toMatch(new RegExp(`og:image" content="[^"]*/og/${slug}\\.png"`));
     }
   });
 
