@@ -1,13 +1,15 @@
 /** The installable app's icons and manifest, from the site icon and names in `site.ts`. */
-import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import { FAVICON, SITE_DESCRIPTION, SITE_NAME } from './site.ts';
 
 export const ICON_SIZES = [192, 512] as const;
 export const iconPath = (size: number) => `/icons/${size}.png`;
 
-export function iconPng(size: number): Uint8Array {
+/** The site icon (a 32-unit SVG) drawn at `size` pixels. */
+export function iconPng(size: number): Promise<Buffer> {
   const svg = decodeURIComponent(FAVICON.replace('data:image/svg+xml,', ''));
-  return new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+  // Rasterised at the density that makes 32 units `size` pixels, so edges stay sharp.
+  return sharp(Buffer.from(svg), { density: (72 * size) / 32 }).png().toBuffer();
 }
 
 export function webManifest(): Record<string, unknown> {

@@ -3,4 +3,4 @@ import { ICON_SIZES, iconPng } from '../../lib/app-icons.ts';
 
 export const getStaticPaths = (() => ICON_SIZES.map((size) => ({ params: { size: String(size) } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => new Response(Buffer.from(iconPng(Number(params['size']))), { headers: { 'content-type': 'image/png' } });
+export const GET: APIRoute = async ({ params }) => new Response(new Uint8Array(await iconPng(Number(params['size']))), { headers: { 'content-type': 'image/png' } });
