@@ -1,14 +1,15 @@
 /**
  * Builds the Pagefind index in the same `astro build`: HTML pages marked `data-pagefind-body`
- * (the article text) plus one custom record per event and issue, read from the build's own
- * `search-records.json` (made from the checked content by `src/pages/search-records.json.ts`,
- * then removed so it is not deployed). Any Pagefind error fails the build.
+ * (the article text), one record per issue and one HTML record of event cards per page that shows
+ * them, read from the build's own `search-records.json` (made from the checked content by
+ * `src/pages/search-records.json.ts`, then removed so it is not deployed). Any Pagefind error
+ * fails the build.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { SEARCH_RECORDS_FILE, type SearchRecord } from '../src/lib/search-records.ts';
+import { SEARCH_RECORDS_FILE, type SearchIndexInput } from '../src/lib/search-records.ts';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -32,24 +33,31 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const recordsPath = `${site}${SEARCH_RECORDS_FILE}`;
-        const records = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchRecord[];
+        const { articlePages, records, pages: eventPages } = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchIndexInput;
         await rm(recordsPath);
 
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) fail('setup', errors);
         try {
-          const pages = await index.addDirectory({ path: site });
-          if (pages.errors.length) fail('indexing', pages.errors);
+          // Only the article pages hold indexed text: read those, not every page of the site.
+          for (const url of articlePages) {
+            const added = await index.addHTMLFile({ url, content: await readFile(`${site}${url.slice(1)}index.html`, 'utf8') });
+            if (added.errors.length) fail(`indexing ${url}`, added.errors);
+          }
           for (const record of records) {
             const added = await index.addCustomRecord({ ...record, language: 'en' });
             if (added.errors.length) fail(`indexing ${record.url}`, added.errors);
+          }
+          for (const page of eventPages) {
+            const added = await index.addHTMLFile(page);
+            if (added.errors.length) fail(`indexing ${page.url}`, added.errors);
           }
           const written = await index.writeFiles({ outputPath: `${site}pagefind` });
           if (written.errors.length) fail('writing', written.errors);
           // Pagefind also writes its own search UIs and a worker; this site uses neither
           // (its own dialog, Pagefind on the main thread), so they are not deployed.
           await Promise.all(UNUSED.map((name) => rm(`${site}pagefind/${name}`, { force: true })));
-          logger.info(`indexed ${pages.page_count} page(s) and ${records.length} event/issue record(s)`);
+          logger.info(`indexed ${articlePages.length} article(s), ${eventPages.length} page(s) of events and ${records.length} issue(s)`);
         } finally {
           await pagefind.close();
         }

@@ -4,6 +4,7 @@
  */
 import { sortKey, type PreciseDate } from './dates.ts';
 import { markId, type AnnotationKind, type MarkPlacement, type Mention } from './mentions.ts';
+import { EVENTS_PER_PAGE } from './routes.ts';
 
 export interface EventItem {
   id: string;
@@ -34,6 +35,11 @@ export interface MentionPlace extends Mention {
   placement?: MarkPlacement | undefined;
 }
 
+/** The year an event is listed under: its start year, or "Undated" where only the article's words place it. */
+export function eventYear(event: Pick<EventItem, 'date'>): string {
+  return event.date ? String(event.date.year) : 'Undated';
+}
+
 /** Dated events by start date (coarser first within a period), then undated ones; ties by title. */
 export function compareEvents(a: EventItem, b: EventItem): number {
   if (a.date && b.date) return sortKey(a.date).localeCompare(sortKey(b.date)) || a.title.localeCompare(b.title);
@@ -51,6 +57,8 @@ export interface AnnotationIndex {
   issuesOf(eventId: string): IssueItem[];
   /** The events an article mentions, in date order. */
   eventsIn(article: string): EventItem[];
+  /** The page of the events listing (from 1) that shows an event: events in date order, EVENTS_PER_PAGE a page. */
+  eventPage(id: string): number;
   inSection(article: string, section: string): { events: EventItem[]; issues: IssueItem[] };
   placesOf(kind: AnnotationKind, id: string): MentionPlace[];
 }
@@ -70,6 +78,7 @@ export function buildIndex(
   const sortedEvents = [...events].sort(compareEvents);
   const sortedIssues = [...issues].sort((a, b) => a.name.localeCompare(b.name));
   const eventById = new Map(sortedEvents.map((e) => [e.id, e]));
+  const pageOf = new Map(sortedEvents.map((e, i) => [e.id, Math.floor(i / EVENTS_PER_PAGE) + 1]));
   const issueById = new Map(sortedIssues.map((i) => [i.id, i]));
   // Links are written on either side; each pair counts once.
   const pairs = new Set<string>();
@@ -110,6 +119,7 @@ export function buildIndex(
     eventsOf: (issueId) => eventsByIssue.get(issueId) ?? [],
     issuesOf: (eventId) => issuesByEvent.get(eventId) ?? [],
     eventsIn: (article) => byArticle.get(article) ?? [],
+    eventPage: (id) => pageOf.get(id) ?? 1,
     inSection: (article, section) => bySection.get(`${article}\u0000${section}`) ?? { events: [], issues: [] },
     placesOf: (kind, id) => {
       const item = kind === 'event' ? eventById.get(id) : issueById.get(id);

@@ -70,6 +70,15 @@ export function entryId(sectionId: string, kind: AnnotationKind, id: string): st
   return `${sectionId}--${kind}-${id}`;
 }
 
+/**
+ * The annotation an element id is about: a card beside the text (`entryId`) or an entry of the
+ * events listing (`event-<id>`). Section ids are slugs, which never hold "--".
+ */
+export function annotationOfId(elementId: string): { kind: AnnotationKind; id: string } | undefined {
+  const match = /(?:^|--)(event|issue)-(.+)$/.exec(elementId);
+  return match ? { kind: match[1] as AnnotationKind, id: match[2]! } : undefined;
+}
+
 export function markId(kind: AnnotationKind, id: string, index: number): string {
   return `mark-${kind}-${id}-${index + 1}`;
 }

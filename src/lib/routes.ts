@@ -9,7 +9,7 @@ import { OFFLINE_PAGE, SERVICE_WORKER } from './offline.ts';
 
 /** Every top-level name the site itself writes, with the file that writes it. */
 export const RESERVED_TOP_LEVEL: Readonly<Record<string, string>> = {
-  events: 'src/pages/events.astro',
+  events: 'src/pages/events/[...page].astro',
   issues: 'src/pages/issues/',
   search: 'src/pages/search.astro',
   og: 'src/pages/og/[article].png.ts (share cards)',
@@ -69,14 +69,19 @@ export function withoutBase(path: string, base = BASE): string {
   return path.startsWith(base) ? `/${path.slice(base.length)}` : path;
 }
 
+/** Events listed on one page of `/events/`: an archive of thousands of events stays a set of readable pages. */
+export const EVENTS_PER_PAGE = 100;
+
 export const routes = {
   home: () => withBase('/'),
   article: (slug: string) => withBase(`/${slug}/`),
   section: (slug: string, section: string) => withBase(`/${slug}/#${section}`),
   share: (slug: string, section: string) => withBase(`/${slug}/${section}/`),
   mark: (slug: string, markId: string) => withBase(`/${slug}/#${markId}`),
-  events: () => withBase('/events/'),
-  event: (id: string) => withBase(`/events/#event-${id}`),
+  /** Page `page` (from 1) of the events listing. */
+  events: (page = 1) => withBase(page === 1 ? '/events/' : `/events/${page}/`),
+  /** An event in the listing: `page` is where the listing puts it (`AnnotationIndex.eventPage`). */
+  event: (id: string, page: number) => `${routes.events(page)}#event-${id}`,
   issues: () => withBase('/issues/'),
   issue: (id: string) => withBase(`/issues/${id}/`),
   search: () => withBase('/search/'),

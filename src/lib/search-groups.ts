@@ -3,6 +3,7 @@
  * ordered by how densely they match, each section listed once; then events, then issues.
  * Pure: unit-tested on Pagefind's result shapes (`tests/unit/search-groups.test.ts`).
  */
+import { annotationOfId } from './mentions.ts';
 import { sectionLabel } from './sections.ts';
 import { withHighlight, type Anchor } from './search.ts';
 import { RESULT_TYPES } from './search-records.ts';
@@ -36,8 +37,6 @@ export interface Hit {
   href: string;
   title: string;
   excerpt: string;
-  /** A date line for events. */
-  date?: string | undefined;
 }
 
 export type GroupKind = 'article' | 'event' | 'issue';
@@ -114,6 +113,20 @@ export function articleHits(data: PagefindData, query: string): Hit[] {
 }
 
 /**
+ * The events of an events record that match: one per heading (an event card), linking to the card
+ * on the record's page, keyed by the event so one mentioned in several articles is listed once.
+ */
+export function eventHits(data: PagefindData, query: string): Array<{ event: string; hit: Hit }> {
+  const page = data.url.split('#')[0] ?? data.url;
+  return data.sub_results
+    .filter((sub) => sub.locations.length > 0 && sub.url.includes('#'))
+    .map((sub) => {
+      const anchor = sub.url.slice(sub.url.lastIndexOf('#') + 1);
+      return { event: annotationOfId(anchor)?.id ?? anchor, hit: { href: withHighlight(`${page}#${anchor}`, query), title: sub.title, excerpt: sub.excerpt } };
+    });
+}
+
+/**
  * Results in the order a reader scans them: articles (in Pagefind's ranking) with their
  * sections, then one group of events and one of issues.
  */
@@ -130,9 +143,17 @@ export function groupResults(items: readonly PagefindData[], query: string): Res
       if (hits.length > 0) articles.push({ kind, title: data.meta['title'] ?? data.url, hits });
       continue;
     }
+    if (kind === 'event') {
+      for (const { event, hit } of eventHits(data, query)) {
+        if (seen.has(`event:${event}`)) continue;
+        seen.add(`event:${event}`);
+        events.push(hit);
+      }
+      continue;
+    }
     if (seen.has(data.url)) continue;
     seen.add(data.url);
-    (kind === 'event' ? events : issues).push({ href: data.url, title: data.meta['title'] ?? data.url, excerpt: data.excerpt, date: data.meta['date'] });
+    issues.push({ href: data.url, title: data.meta['title'] ?? data.url, excerpt: data.excerpt });
   }
   return [
     ...articles,

@@ -72,7 +72,6 @@ function hitNode(hit: Hit): HTMLLIElement {
   const a = element('a', 'result-link', hit.title);
   a.href = hit.href;
   li.append(a);
-  if (hit.date) li.append(element('p', 'result-date', hit.date));
   li.append(excerptNode(hit.excerpt));
   return li;
 }

@@ -138,18 +138,21 @@ describe('search', () => {
     await close();
   });
 
-  it('finds "Mattis" in the event card, in the Events group', async () => {
+  it('finds "Mattis" in the event card, in the Events group, and opens the card beside the words that mention it', async () => {
     const { page, close } = await openPage(browser());
     await page.goto(ARTICLE);
     const dialog = await searchInDialog(page, 'Mattis');
     const group = dialog.locator('.result-group').first();
     expect(await group.getAttribute('data-kind')).toBe('event');
     expect(await group.locator('.group-title').textContent()).toBe('Events');
-    expect(await group.locator('a.result-link').first().getAttribute('href')).toBe('/events/#event-opcon-early-date');
+    const card = 'preparing-for-the-eventualities--event-opcon-early-date';
+    expect(await group.locator('a.result-link').first().getAttribute('href')).toBe(`${ARTICLE}?highlight=Mattis#${card}`);
+    expect(await group.locator('a.result-link').first().innerText()).toMatch(/\(19 October 2018\)$/);
     expect(await group.locator('.excerpt mark').first().innerText()).toMatch(/^Mattis/);
     await group.locator('a.result-link').first().click();
-    await page.waitForURL('**/events/#event-opcon-early-date');
-    expect(await page.locator('#event-opcon-early-date').innerText()).toContain('Jim Mattis');
+    await page.waitForURL(`**${ARTICLE}?highlight=Mattis#${card}`);
+    expect(await page.locator(`#${card}`).innerText()).toContain('Jim Mattis');
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(card);
     await close();
   });
 

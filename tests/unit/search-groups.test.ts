@@ -56,16 +56,27 @@ describe('search results grouped for scanning', () => {
     expect(articleHits(dense, 'x').map((h) => h.href.split('#')[1])).toEqual(['means', 'opening']);
   });
 
+  /** An article's events record: one heading (sub-result) per event card, at `<article>/#events`. */
+  const events = (page: string, ...cards: Array<[string, string]>): PagefindData => ({
+    url: `${page}#events`,
+    excerpt: '',
+    word_count: 80,
+    meta: { title: 'Event' },
+    filters: { type: ['Event'] },
+    anchors: cards.map(([id], i) => ({ element: 'h2', id, location: i * 10 })),
+    sub_results: cards.map(([id, title], i) => ({ title, url: `${page}#${id}`, excerpt: `${title} excerpt`, locations: [i * 10 + 3], weighted_locations: wl(i * 10 + 3) })),
+  });
+
   it('puts articles first in Pagefind’s order, then one group of events, then one of issues', () => {
     const second = { ...article, url: '/second/', meta: { title: 'Second' } };
     const groups = groupResults(
       [
-        record('/events/#event-a', 'Event', 'Event A', { meta: { title: 'Event A', date: 'October 2018' } }),
+        events('/piece/', ['opening--event-a', 'Event A (October 2018)'], ['means--event-b', 'Event B (2014)']),
         record('/issues/x/', 'Issue', 'Issue X'),
         article,
-        record('/events/#event-b', 'Event', 'Event B'),
         second,
-        record('/events/#event-a', 'Event', 'Event A'),
+        // The same event, mentioned in the second article too: listed once.
+        events('/second/', ['start--event-a', 'Event A (October 2018)']),
       ],
       'OPCON',
     );
@@ -75,9 +86,16 @@ describe('search results grouped for scanning', () => {
       ['event', 'Events', 2],
       ['issue', 'Issues', 1],
     ]);
-    expect(groups[2]!.hits[0]).toEqual({ href: '/events/#event-a', title: 'Event A', excerpt: 'Event A excerpt', date: 'October 2018' });
+    // An event opens its card beside the words that mention it, with the terms highlighted.
+    expect(groups[2]!.hits[0]).toEqual({ href: '/piece/?highlight=OPCON#opening--event-a', title: 'Event A (October 2018)', excerpt: 'Event A (October 2018) excerpt' });
+    expect(groups[2]!.hits[1]!.href).toBe('/piece/?highlight=OPCON#means--event-b');
     const places = groups.flatMap((g) => g.hits.map((h) => h.href));
     expect(new Set(places).size).toBe(places.length);
+  });
+
+  it('links an event no article mentions to its entry in the events listing', () => {
+    const [group] = groupResults([events('/events/2/', ['event-c', 'Event C (Undated)'])], 'c');
+    expect(group!.hits.map((h) => h.href)).toEqual(['/events/2/?highlight=c#event-c']);
   });
 
   it('returns no groups for no results', () => {
