@@ -39,7 +39,8 @@ export default defineConfig({
   },
   build: {
     // The article page is readable from its first response: no stylesheet request to wait on.
-    inlineStylesheets: 'always',
+    inlineStylesheets: 'never',
+    concurrency: 2,
   },
   markdown: {
     // One pipeline for the build and `npm run check`: src/lib/markdown.ts.
