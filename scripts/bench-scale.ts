@@ -2,8 +2,10 @@
  * `npm run bench:scale -- --articles 10,100,1000`: how the build, the search index and the
  * deploy grow with an archive. For each N it writes a deterministic synthetic publication into a
  * temporary folder (the real article's text and annotations, N times, with varied slugs, titles,
- * dates and ids; events copied per article, issues shared by groups of ten articles), builds it
- * with CONTENT_DIR twice (clean, then with the card cache kept), and prints one line per N.
+ * dates and ids; issues and events shared by groups of ten articles, as a publication's pieces on
+ * one beat share them; `--events per-article` gives every article its own copy of every event
+ * instead, the worst case), builds it with CONTENT_DIR twice (clean, then with the card cache
+ * kept), and prints one line per N.
  * Machine-dependent numbers: they live here, never in tests.
  */
 import { spawn } from 'node:child_process';
@@ -23,7 +25,7 @@ const QUOTED = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' } as
 type Yaml = Record<string, unknown> & { mentions?: Array<{ article: string; section: string; phrase: string }> };
 
 /** The synthetic publication of `n` articles, written under `root`. */
-function generate(root: string, n: number): void {
+function generate(root: string, n: number, eventsPerArticle: boolean): void {
   rmSync(root, { recursive: true, force: true });
   cpSync(join(SOURCE, 'authors'), join(root, 'authors'), { recursive: true });
   const articleDir = join(SOURCE, 'articles', ARTICLE);
@@ -48,18 +50,30 @@ function generate(root: string, n: number): void {
         .replace(/<Figure name="([^"]+)" \/>/g, `<Figure name="$1-${i}" />`);
       writeFileSync(join(dir, file), text);
     }
+    if (!eventsPerArticle) continue;
     for (const [id, event] of events) {
       const copy: Yaml = { ...event, issues: ((event['issues'] as string[] | undefined) ?? []).map((x) => `${x}-g${groupOf(i)}`), mentions: (event.mentions ?? []).map((m) => ({ ...m, article: slug })) };
       writeFileSync(join(root, 'events', `${id}-${i}.yaml`), stringify(copy, QUOTED));
     }
   }
   for (let g = 0; g * GROUP < n; g++) {
+    const members = Array.from({ length: Math.min(GROUP, n - g * GROUP) }, (_, k) => g * GROUP + k);
+    if (!eventsPerArticle) {
+      for (const [id, event] of events) {
+        const copy: Yaml = {
+          ...event,
+          title: `${event['title']} (group ${g + 1})`,
+          issues: ((event['issues'] as string[] | undefined) ?? []).map((x) => `${x}-g${g}`),
+          mentions: members.flatMap((i) => (event.mentions ?? []).map((m) => ({ ...m, article: slugOf(i) }))),
+        };
+        writeFileSync(join(root, 'events', `${id}-g${g}.yaml`), stringify(copy, QUOTED));
+      }
+    }
     for (const [id, issue] of issues) {
-      const members = Array.from({ length: Math.min(GROUP, n - g * GROUP) }, (_, k) => g * GROUP + k);
       const copy: Yaml = {
         ...issue,
         name: `${issue['name']} (group ${g + 1})`,
-        events: ((issue['events'] as string[] | undefined) ?? []).flatMap((e) => members.map((i) => `${e}-${i}`)),
+        events: ((issue['events'] as string[] | undefined) ?? []).flatMap((e) => (eventsPerArticle ? members.map((i) => `${e}-${i}`) : [`${e}-g${g}`])),
         mentions: members.flatMap((i) => (issue.mentions ?? []).map((m) => ({ ...m, article: slugOf(i) }))),
       };
       writeFileSync(join(root, 'issues', `${id}-g${g}.yaml`), stringify(copy, QUOTED));
@@ -126,7 +140,6 @@ function kindOf(path: string, dist: string): string {
   if (['events', 'issues'].includes(top)) return `${top} pages`;
   if (/^analysis-/.test(top)) {
     if (second === 'index.html') return 'article pages';
-    if (second === 'figures') return 'figure pages';
     if (third === 'index.html') return 'share pages';
   }
   return 'other';
@@ -140,7 +153,9 @@ function walk(dir: string): Array<{ path: string; size: number }> {
   });
 }
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10,100,1000' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10,100,1000' }, events: { type: 'string', default: 'shared' } } });
+if (!['shared', 'per-article'].includes(values.events)) throw new Error('--events is shared (by groups of ten articles, as issues are) or per-article');
+const eventsPerArticle = values.events === 'per-article';
 const sizes = values.articles.split(',').map(Number).filter((n) => n > 0);
 const lines: string[] = [];
 const results: unknown[] = [];
@@ -150,7 +165,7 @@ for (const n of sizes) {
   const dist = join(root, 'dist');
   const cards = join(root, 'card-cache');
   console.log(`\n${n} articles: generating, clean build…`);
-  generate(content, n);
+  generate(content, n, eventsPerArticle);
   rmSync(cards, { recursive: true, force: true });
   const clean = await build(content, dist, cards);
   console.log(`${n} articles: rebuild with the card cache kept…`);
@@ -177,14 +192,14 @@ for (const n of sizes) {
   await server.close();
   const phases = Object.entries(clean.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   const line =
-    `N=${n}: clean ${clean.seconds.toFixed(1)} s (${phases}), ${(clean.seconds / n).toFixed(3)} s/article; ` +
+    `N=${n}${eventsPerArticle ? ' (events per article)' : ''}: clean ${clean.seconds.toFixed(1)} s (${phases}), ${(clean.seconds / n).toFixed(3)} s/article; ` +
     `rebuild ${warm.seconds.toFixed(1)} s; ${pages} pages, ${files.length} files, dist ${distMb.toFixed(1)} MB ` +
     `(cards ${cardsMb.toFixed(1)} MB), index ${indexMb.toFixed(1)} MB; peak RSS ${Math.max(clean.peakRssMb, warm.peakRssMb).toFixed(0)} MB; ` +
     `search "OPCON" ${Math.round(search.latencyMs)} ms, ${(search.bytes / 1024).toFixed(1)} KB`;
   console.log(line);
   console.log(`  by kind: ${breakdown}`);
   lines.push(line, `  by kind: ${breakdown}`);
-  results.push({ n, clean, warm, pages, files: files.length, distMb, cardsMb, indexMb, search, kinds: Object.fromEntries(kinds) });
+  results.push({ n, events: values.events, clean, warm, pages, files: files.length, distMb, cardsMb, indexMb, search, kinds: Object.fromEntries(kinds) });
 }
 console.log(`\n${lines.join('\n')}`);
 mkdirSync('bench/results', { recursive: true });
