@@ -13,6 +13,8 @@ import type { AstroIntegration } from 'astro';
 import { offlinePlan, SERVICE_WORKER, type PagefindEntry } from '../src/lib/offline.ts';
 import { serviceWorker } from '../src/sw/service-worker.ts';
 
+const READ_BATCH = 64;
+
 /** Pagefind fragments are gzip: a 12-byte signature, then the result's JSON. */
 function fragmentUrl(bytes: Buffer): string {
   const text = gunzipSync(bytes).subarray('pagefind_dcd'.length).toString('utf8');
@@ -36,10 +38,15 @@ export default function offlineIntegration(): AstroIntegration {
           .sort();
         const hash = createHash('sha256');
         const fragmentUrls: Record<string, string> = {};
-        for (const name of names) {
-          const bytes = await readFile(join(site, name));
-          hash.update(name).update(bytes);
-          if (name.startsWith('pagefind/fragment/')) fragmentUrls[`/${name}`] = fragmentUrl(bytes);
+        // Read a batch of files at once (thousands of files otherwise wait on each other), hash in order.
+        for (let at = 0; at < names.length; at += READ_BATCH) {
+          const batch = names.slice(at, at + READ_BATCH);
+          const contents = await Promise.all(batch.map((name) => readFile(join(site, name))));
+          batch.forEach((name, i) => {
+            const bytes = contents[i]!;
+            hash.update(name).update(bytes);
+            if (name.startsWith('pagefind/fragment/')) fragmentUrls[`/${name}`] = fragmentUrl(bytes);
+          });
         }
         const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
         const plan = offlinePlan({ files: names.map((n) => `/${n}`), entry, fragmentUrls, version: hash.digest('hex').slice(0, 16), base });

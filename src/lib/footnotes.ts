@@ -24,11 +24,14 @@ export function notesBefore(sections: readonly SectionNotes[], article: string, 
   return sections.filter((s) => s.article === article && s.order < order).reduce((sum, s) => sum + s.notes, 0);
 }
 
-/** Every section's note count, from the validated sections (once per load of the collections). */
-export const sectionNotes = derived((): SectionNotes[] =>
-  entriesOf('sections').map((entry) => ({
-    article: (entry.data['article'] as { id: string }).id,
-    order: entry.data['order'] as number,
-    notes: footnotesIn(entry.body ?? ''),
-  })),
-);
+/** Every article's sections with their note counts, from the validated sections (once per load of the collections). */
+export const sectionNotes = derived((): Map<string, SectionNotes[]> => {
+  const byArticle = new Map<string, SectionNotes[]>();
+  for (const entry of entriesOf('sections')) {
+    const article = (entry.data['article'] as { id: string }).id;
+    const list = byArticle.get(article) ?? [];
+    list.push({ article, order: entry.data['order'] as number, notes: footnotesIn(entry.body ?? '') });
+    byArticle.set(article, list);
+  }
+  return byArticle;
+});

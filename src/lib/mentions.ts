@@ -118,13 +118,18 @@ export function placeMentions(annotations: readonly Annotation[]): Map<string, P
  */
 export function quoteAround(text: string, start: number, length: number, words = 8): Quote {
   const phrase = text.slice(start, start + length);
-  const left = text.slice(0, start);
-  const right = text.slice(start + length);
-  const leftWords = left.trim().split(/\s+/).filter(Boolean);
-  const rightWords = right.trim().split(/\s+/).filter(Boolean);
+  // Words are short: a window of characters either side holds them, however long the block.
+  const reach = words * 40;
+  const left = text.slice(Math.max(0, start - reach), start);
+  const right = text.slice(start + length, start + length + reach);
+  const cutLeft = start > reach;
+  const cutRight = start + length + reach < text.length;
+  // A word cut by the window's edge is not a word of the quote.
+  const leftWords = left.trim().split(/\s+/).filter(Boolean).slice(cutLeft ? 1 : 0);
+  const rightWords = right.trim().split(/\s+/).filter(Boolean).slice(0, cutRight ? -1 : undefined);
   const spaceBefore = /\s$/.test(left) ? ' ' : '';
   const spaceAfter = /^\s/.test(right) ? ' ' : '';
-  const before = leftWords.length === 0 ? '' : (leftWords.length > words ? '… ' : '') + leftWords.slice(-words).join(' ') + spaceBefore;
-  const after = rightWords.length === 0 ? '' : spaceAfter + rightWords.slice(0, words).join(' ') + (rightWords.length > words ? ' …' : '');
+  const before = leftWords.length === 0 ? '' : (leftWords.length > words || cutLeft ? '… ' : '') + leftWords.slice(-words).join(' ') + spaceBefore;
+  const after = rightWords.length === 0 ? '' : spaceAfter + rightWords.slice(0, words).join(' ') + (rightWords.length > words || cutRight ? ' …' : '');
   return { before, phrase, after };
 }

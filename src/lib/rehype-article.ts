@@ -62,8 +62,9 @@ export default function rehypeArticle(options: Options = {}) {
 
     const marks = new Map<Element, PlacedMention>();
     const problems: Problem[] = [];
+    const runs = textRuns(tree);
     for (const mention of mentionsIn(frontmatter.article, sectionId)) {
-      const placed = wrapMention(tree, mention, sectionId, file.path);
+      const placed = wrapMention(tree, runs, mention, sectionId, file.path);
       if ('problem' in placed) problems.push(placed.problem);
       else marks.set(placed.mark, mention);
     }
@@ -127,16 +128,30 @@ function blockTexts(tree: Root): string[] {
   });
 }
 
-function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sectionFile: string): { mark: Element } | { problem: Problem } {
-  const hits: Array<{ node: Text; parent: Element | Root; inMark: boolean }> = [];
-  let total = 0;
+/** A run of text in the section, in reading order, and whether it is inside a link (a mark, a note, a URL). */
+interface TextRun {
+  node: Text;
+  parent: Element | Root;
+  inLink: boolean;
+}
+
+/** The section's text runs, read once; marking a phrase replaces its run with the pieces around the mark. */
+function textRuns(tree: Root): TextRun[] {
+  const runs: TextRun[] = [];
   visitParents(tree, 'text', (node, ancestors) => {
-    const count = node.value.split(mention.phrase).length - 1;
+    runs.push({ node, parent: ancestors.at(-1) as Element | Root, inLink: ancestors.some((a) => isElement(a) && a.tagName === 'a') });
+  });
+  return runs;
+}
+
+function wrapMention(tree: Root, runs: TextRun[], mention: PlacedMention, sectionId: string, sectionFile: string): { mark: Element } | { problem: Problem } {
+  const hits: number[] = [];
+  let total = 0;
+  runs.forEach((run, index) => {
+    const count = run.node.value.split(mention.phrase).length - 1;
     if (count === 0) return;
     total += count;
-    const parent = ancestors.at(-1) as Element | Root;
-    const inMark = ancestors.some((a) => isElement(a) && a.tagName === 'a');
-    hits.push({ node, parent, inMark });
+    hits.push(index);
   });
   const problem = (message: string) => ({
     problem: { file: mention.file, field: `mentions[${mention.index}].phrase`, message: `"${mention.phrase}" ${message} (${sectionFile})` },
@@ -151,10 +166,12 @@ function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sect
   if (total > 1) {
     return problem(`occurs ${total} times in section "${sectionId}": quote more words so it is found once`);
   }
-  const hit = hits[0]!;
-  if (hit.inMark) return overlaps;
+  const index = hits[0]!;
+  const hit = runs[index]!;
+  if (hit.inLink) return overlaps;
   const at = hit.node.value.indexOf(mention.phrase);
   const card = entryId(sectionId, mention.kind, mention.id);
+  const inner: Text = { type: 'text', value: mention.phrase };
   const mark: Element = {
     type: 'element',
     tagName: 'a',
@@ -164,14 +181,17 @@ function wrapMention(tree: Root, mention: PlacedMention, sectionId: string, sect
       className: ['mark', `mark-${mention.kind}`],
       ariaDescribedBy: [`${card}-title`],
     },
-    children: [{ type: 'text', value: mention.phrase }],
+    children: [inner],
   };
-  const pieces: ElementContent[] = [
-    { type: 'text', value: hit.node.value.slice(0, at) },
-    mark,
-    { type: 'text', value: hit.node.value.slice(at + mention.phrase.length) },
-  ];
+  const before: Text = { type: 'text', value: hit.node.value.slice(0, at) };
+  const after: Text = { type: 'text', value: hit.node.value.slice(at + mention.phrase.length) };
+  const pieces = [before, mark, after].filter((p) => p.type !== 'text' || p.value !== '');
   const siblings = hit.parent.children as ElementContent[];
-  siblings.splice(siblings.indexOf(hit.node), 1, ...pieces.filter((p) => p.type !== 'text' || p.value !== ''));
+  siblings.splice(siblings.indexOf(hit.node), 1, ...pieces);
+  runs.splice(
+    index,
+    1,
+    ...[before, inner, after].filter((t) => t.value !== '').map((node) => ({ node, parent: node === inner ? mark : hit.parent, inLink: hit.inLink || node === inner })),
+  );
   return { mark };
 }

@@ -33,7 +33,7 @@ const isElement = (node: unknown): node is Element => (node as Element | undefin
 const classes = (el: Element) => (Array.isArray(el.properties['className']) ? el.properties['className'].map(String) : []);
 
 export default function rehypeStructure(options: Options = {}) {
-  const offsetOf = options.notesBefore ?? ((article: string, order: number) => notesBefore(sectionNotes(), article, order));
+  const offsetOf = options.notesBefore ?? ((article: string, order: number) => notesBefore(sectionNotes().get(article) ?? [], article, order));
   return (tree: Root, file: VFile) => {
     const frontmatter = ((file.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter ?? {}) as Frontmatter;
     if (typeof frontmatter.id !== 'string') return;
