@@ -9,6 +9,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { ARTICLE_FILES } from '../src/lib/routes.ts';
 import { SEARCH_RECORDS_FILE, type SearchIndexInput } from '../src/lib/search-records.ts';
 
 const UNUSED = [
@@ -33,17 +34,15 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const recordsPath = `${site}${SEARCH_RECORDS_FILE}`;
-        const { articlePages, records, pages: eventPages } = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchIndexInput;
+        const { records, pages: eventPages } = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchIndexInput;
         await rm(recordsPath);
 
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) fail('setup', errors);
         try {
-          // Only the article pages hold indexed text: read those, not every page of the site.
-          for (const url of articlePages) {
-            const added = await index.addHTMLFile({ url, content: await readFile(`${site}${url.slice(1)}index.html`, 'utf8') });
-            if (added.errors.length) fail(`indexing ${url}`, added.errors);
-          }
+          // Only the article pages hold indexed text: Pagefind reads those, not every page of the site.
+          const articles = await index.addDirectory({ path: site, glob: ARTICLE_FILES });
+          if (articles.errors.length) fail('indexing', articles.errors);
           for (const record of records) {
             const added = await index.addCustomRecord({ ...record, language: 'en' });
             if (added.errors.length) fail(`indexing ${record.url}`, added.errors);
@@ -57,7 +56,7 @@ export default function pagefindIntegration(): AstroIntegration {
           // Pagefind also writes its own search UIs and a worker; this site uses neither
           // (its own dialog, Pagefind on the main thread), so they are not deployed.
           await Promise.all(UNUSED.map((name) => rm(`${site}pagefind/${name}`, { force: true })));
-          logger.info(`indexed ${articlePages.length} article(s), ${eventPages.length} page(s) of events and ${records.length} issue(s)`);
+          logger.info(`indexed ${articles.page_count} page(s), ${eventPages.length} page(s) of events and ${records.length} issue(s)`);
         } finally {
           await pagefind.close();
         }

@@ -4,8 +4,8 @@
  * temporary folder (the real article's text and annotations, N times, with varied slugs, titles,
  * dates and ids; issues and events shared by groups of ten articles, as a publication's pieces on
  * one beat share them; `--events per-article` gives every article its own copy of every event
- * instead, the worst case), builds it with CONTENT_DIR twice (clean, then with the card cache
- * kept), and prints one line per N.
+ * instead, the worst case), builds it with CONTENT_DIR twice (clean, then with the build cache
+ * kept: cards and compiled sections), and prints one line per N.
  * Machine-dependent numbers: they live here, never in tests.
  */
 import { spawn } from 'node:child_process';
@@ -88,12 +88,12 @@ interface BuildRun {
 }
 
 /** One `astro build`, timed phase by phase from its own log lines, with peak RSS from GNU time. */
-function build(content: string, outDir: string, cardCache: string): Promise<BuildRun> {
+function build(content: string, outDir: string, buildCache: string): Promise<BuildRun> {
   return new Promise((ok, fail) => {
     const started = performance.now();
     const marks: Array<[string, number]> = [];
     const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-      env: { ...process.env, CONTENT_DIR: content, OG_CACHE_DIR: cardCache, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, CONTENT_DIR: content, BUILD_CACHE_DIR: buildCache, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     let output = '';
     const seen = (line: string) => {
@@ -163,13 +163,13 @@ for (const n of sizes) {
   const root = join('.tmp', `scale-${n}`);
   const content = join(root, 'content');
   const dist = join(root, 'dist');
-  const cards = join(root, 'card-cache');
+  const cache = join(root, 'build-cache');
   console.log(`\n${n} articles: generating, clean build…`);
   generate(content, n, eventsPerArticle);
-  rmSync(cards, { recursive: true, force: true });
-  const clean = await build(content, dist, cards);
-  console.log(`${n} articles: rebuild with the card cache kept…`);
-  const warm = await build(content, dist, cards);
+  rmSync(cache, { recursive: true, force: true });
+  const clean = await build(content, dist, cache);
+  console.log(`${n} articles: rebuild with the build cache kept…`);
+  const warm = await build(content, dist, cache);
   const files = walk(dist);
   const mb = (bytes: number) => bytes / 1024 / 1024;
   const distMb = mb(files.reduce((s, f) => s + f.size, 0));
@@ -190,10 +190,10 @@ for (const n of sizes) {
   const search = await searchOnce(browser, `${server.url}/analysis-0000/`, { open: (page) => page.keyboard.press('/'), input: '#search-dialog-input', result: 'dialog .hit' });
   await browser.close();
   await server.close();
-  const phases = Object.entries(clean.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  const phasesOf = (run: BuildRun) => Object.entries(run.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   const line =
-    `N=${n}${eventsPerArticle ? ' (events per article)' : ''}: clean ${clean.seconds.toFixed(1)} s (${phases}), ${(clean.seconds / n).toFixed(3)} s/article; ` +
-    `rebuild ${warm.seconds.toFixed(1)} s; ${pages} pages, ${files.length} files, dist ${distMb.toFixed(1)} MB ` +
+    `N=${n}${eventsPerArticle ? ' (events per article)' : ''}: clean ${clean.seconds.toFixed(1)} s (${phasesOf(clean)}), ${(clean.seconds / n).toFixed(3)} s/article; ` +
+    `rebuild ${warm.seconds.toFixed(1)} s (${phasesOf(warm)}); ${pages} pages, ${files.length} files, dist ${distMb.toFixed(1)} MB ` +
     `(cards ${cardsMb.toFixed(1)} MB), index ${indexMb.toFixed(1)} MB; peak RSS ${Math.max(clean.peakRssMb, warm.peakRssMb).toFixed(0)} MB; ` +
     `search "OPCON" ${Math.round(search.latencyMs)} ms, ${(search.bytes / 1024).toFixed(1)} KB`;
   console.log(line);

@@ -9,6 +9,14 @@ export function contentDir(env: Env): string {
   return (env['CONTENT_DIR'] ?? 'content').replace(/\/+$/, '');
 }
 
+/**
+ * Where work that depends only on its inputs is kept between builds (drawn cards, compiled
+ * sections): point a CI build cache at it. Relative to the project root.
+ */
+export function buildCacheDir(env: Env): string {
+  return (env['BUILD_CACHE_DIR'] ?? 'node_modules/.cache/long-reads').replace(/\/+$/, '');
+}
+
 /** Absolute origin the site is deployed at; used for canonical links, feeds and cards. */
 export function siteUrl(env: Env): string {
   const raw = env['SITE_URL'] ?? 'http://localhost:4321';

@@ -24,6 +24,11 @@ export function notesBefore(sections: readonly SectionNotes[], article: string, 
   return sections.filter((s) => s.article === article && s.order < order).reduce((sum, s) => sum + s.notes, 0);
 }
 
+/** How many notes come before a section, by the validated sections of its article. */
+export function notesBeforeInCollections(article: string, order: number): number {
+  return notesBefore(sectionNotes().get(article) ?? [], article, order);
+}
+
 /** Every article's sections with their note counts, from the validated sections (once per load of the collections). */
 export const sectionNotes = derived((): Map<string, SectionNotes[]> => {
   const byArticle = new Map<string, SectionNotes[]>();

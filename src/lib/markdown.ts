@@ -1,20 +1,25 @@
 /**
  * The Markdown pipeline every section goes through, defined once: the build (`astro.config.ts`)
  * and `npm run check` compile sections with this same processor, so they mark the same words and
- * report the same mistakes.
+ * report the same mistakes. Compiled sections are kept in the build cache (`build-cache.ts`),
+ * keyed by everything that shapes them, so a rebuild compiles only what changed.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'hast-util-to-string';
 import { anchorContent, anchorProperties, sectionHeadGroup } from './anchor.ts';
-import rehypeArticle from './rehype-article.ts';
+import { cacheKey, readCached, writeCached } from './build-cache.ts';
+import { notesBeforeInCollections } from './footnotes.ts';
+import rehypeArticle, { mentionsFromCollections } from './rehype-article.ts';
 import rehypeStructure from './rehype-structure.ts';
 
 // Sätteri (Astro 7's default) runs no remark/rehype plugins; unified does, and MDX inherits it.
 // GFM (tables, footnotes, strikethrough, task lists, autolinks) is declared here, not left
 // implicit; SmartyPants is off: the text is rendered exactly as the editor typed it.
-export const markdownProcessor = unified({
+const pipeline = unified({
   gfm: false,
   smartypants: false,
   remarkPlugins: [[remarkGfm, { singleTilde: false }]],
@@ -37,9 +42,53 @@ export const markdownProcessor = unified({
   ],
 });
 
+type MdxRenderer = Awaited<ReturnType<NonNullable<typeof pipeline.createMdxRenderer>>>;
+
+let codeVersion: Promise<string> | undefined;
+
+/** The code that shapes a compiled section: this folder's modules and every installed package's version. */
+function pipelineCode(): Promise<string> {
+  codeVersion ??= (async () => {
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const modules = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
+    const sources = await Promise.all(modules.map((name) => readFile(`${dir}${name}`, 'utf8')));
+    return cacheKey([modules, sources, await readFile('package-lock.json', 'utf8')]);
+  })();
+  return codeVersion;
+}
+
+/** A compiler that keeps what it compiles, keyed by a section's source and everything else it depends on. */
+function keeping(renderer: MdxRenderer): MdxRenderer {
+  return {
+    async process(content, filePath, frontmatter) {
+      const id = frontmatter['id'];
+      const article = frontmatter['article'];
+      const order = frontmatter['order'];
+      // What the collections put into this section: the mentions it marks and the notes before it.
+      const collections =
+        typeof id === 'string' && typeof article === 'string'
+          ? [mentionsFromCollections(article, id), typeof order === 'number' ? notesBeforeInCollections(article, order) : 0]
+          : [];
+      const key = cacheKey([await pipelineCode(), filePath, content, frontmatter, collections]);
+      const kept = await readCached('sections', key, 'json');
+      if (kept) return JSON.parse(kept.toString('utf8')) as Awaited<ReturnType<MdxRenderer['process']>>;
+      const compiled = await renderer.process(content, filePath, frontmatter);
+      await writeCached('sections', key, 'json', JSON.stringify(compiled));
+      return compiled;
+    },
+  };
+}
+
+export const markdownProcessor: typeof pipeline = {
+  ...pipeline,
+  async createMdxRenderer(shared, mdx) {
+    return keeping(await pipeline.createMdxRenderer!(shared, mdx));
+  },
+};
+
 /**
  * The MDX compiler the build's MDX plugin makes from this processor, for compiling sections
- * outside a build (`npm run check`, tests): same plugins, same options.
+ * outside a build (`npm run check`, tests): same plugins, same options, same cache.
  */
 export async function sectionCompiler(srcDir: URL) {
   if (!markdownProcessor.createMdxRenderer) throw new Error('the unified processor cannot compile MDX');

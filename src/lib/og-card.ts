@@ -5,12 +5,11 @@
  * more: about 12 KB instead of 35–40 KB, which matters at thousands of articles). Cards are cached
  * by a hash of their inputs, so an unchanged card is not drawn again.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
+import { cacheKey, readCached, writeCached } from './build-cache.ts';
 
 export interface CardInput {
   siteName: string;
@@ -23,8 +22,6 @@ export const CARD_SIZE = { width: 1200, height: 630 } as const;
 const CARD_VERSION = 4;
 /** Colours in the card's palette: the card's four inks and their anti-aliasing steps. */
 const PALETTE_COLOURS = 16;
-/** Where drawn cards are kept between builds: OG_CACHE_DIR, e.g. a folder a CI build cache keeps. */
-const CACHE_DIR = process.env['OG_CACHE_DIR'] ?? join('node_modules', '.cache', 'og-cards');
 
 const require = createRequire(import.meta.url);
 let fonts: Promise<Array<{ name: string; data: Buffer; weight: 400 | 600 | 700; style: 'normal' }>> | undefined;
@@ -52,22 +49,14 @@ export function cardTree(input: CardInput): Node {
   ]);
 }
 
-export function cardKey(input: CardInput): string {
-  return createHash('sha256').update(JSON.stringify({ v: CARD_VERSION, input })).digest('hex').slice(0, 16);
-}
-
-/** The PNG for a card: from the cache when its inputs are unchanged, else drawn and cached. */
+/** The PNG for a card: from the build cache when its inputs are unchanged, else drawn and kept. */
 export async function renderCard(input: CardInput): Promise<Uint8Array> {
-  const cached = join(CACHE_DIR, `${cardKey(input)}.png`);
-  try {
-    return await readFile(cached);
-  } catch {
-    // not cached yet
-  }
+  const key = cacheKey([CARD_VERSION, input]);
+  const kept = await readCached('cards', key, 'png');
+  if (kept) return kept;
   const svg = await satori(cardTree(input) as Parameters<typeof satori>[0], { ...CARD_SIZE, fonts: await loadFonts() });
   // Effort 1: the palette of a flat card comes out the same at every effort, at a third of the time.
   const png = await sharp(Buffer.from(svg)).png({ palette: true, colors: PALETTE_COLOURS, effort: 1, compressionLevel: 9, dither: 0 }).toBuffer();
-  await mkdir(CACHE_DIR, { recursive: true });
-  await writeFile(cached, png);
+  await writeCached('cards', key, 'png', png);
   return png;
 }

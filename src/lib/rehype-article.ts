@@ -32,13 +32,14 @@ interface Frontmatter {
 /** Every section's mentions, derived once per load of the collections (and again after a dev edit). */
 const registryMentions = derived(() => placeMentions([...annotationsFrom('event', entriesOf('events')), ...annotationsFrom('issue', entriesOf('issues'))]));
 
-const fromRegistry = (article: string, section: string) => registryMentions().get(sectionKey(article, section)) ?? [];
+/** The mentions the build marks in a section: those of the validated events and issues. */
+export const mentionsFromCollections = (article: string, section: string): readonly PlacedMention[] => registryMentions().get(sectionKey(article, section)) ?? [];
 
 const isElement = (node: unknown): node is Element => (node as Element | undefined)?.type === 'element';
 const hasClass = (node: Element, name: string) => Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
 
 export default function rehypeArticle(options: Options = {}) {
-  const mentionsIn = options.mentionsIn ?? fromRegistry;
+  const mentionsIn = options.mentionsIn ?? mentionsFromCollections;
   return (tree: Root, file: VFile) => {
     const frontmatter = (file.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter;
     if (!frontmatter || typeof frontmatter.id !== 'string' || typeof frontmatter.article !== 'string') return;

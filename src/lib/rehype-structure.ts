@@ -14,7 +14,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { notesBefore, sectionNotes } from './footnotes.ts';
+import { notesBeforeInCollections } from './footnotes.ts';
 import { sectionLabel } from './sections.ts';
 
 interface Frontmatter {
@@ -33,7 +33,7 @@ const isElement = (node: unknown): node is Element => (node as Element | undefin
 const classes = (el: Element) => (Array.isArray(el.properties['className']) ? el.properties['className'].map(String) : []);
 
 export default function rehypeStructure(options: Options = {}) {
-  const offsetOf = options.notesBefore ?? ((article: string, order: number) => notesBefore(sectionNotes().get(article) ?? [], article, order));
+  const offsetOf = options.notesBefore ?? notesBeforeInCollections;
   return (tree: Root, file: VFile) => {
     const frontmatter = ((file.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter ?? {}) as Frontmatter;
     if (typeof frontmatter.id !== 'string') return;

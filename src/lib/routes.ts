@@ -69,6 +69,12 @@ export function withoutBase(path: string, base = BASE): string {
   return path.startsWith(base) ? `/${path.slice(base.length)}` : path;
 }
 
+/**
+ * The built files of article pages (`routes.article`: `/<slug>/` → `<slug>/index.html`), for the
+ * search index. The site's own top-level pages match too, but carry no indexed text.
+ */
+export const ARTICLE_FILES = '*/index.html';
+
 /** Events listed on one page of `/events/`: an archive of thousands of events stays a set of readable pages. */
 export const EVENTS_PER_PAGE = 100;
 

@@ -43,8 +43,6 @@ export interface HtmlRecord {
 }
 
 export interface SearchIndexInput {
-  /** The built pages whose text is indexed (site paths): the articles. */
-  articlePages: string[];
   records: SearchRecord[];
   pages: HtmlRecord[];
 }
@@ -98,7 +96,6 @@ export function searchRecords(annotations: AnnotationIndex, articles: readonly A
   for (const [page, blocks] of unmentioned) pages.push(eventsPage(withoutBase(routes.events(page)), blocks));
 
   return {
-    articlePages: articles.map((a) => withoutBase(routes.article(a.slug))),
     pages,
     records: annotations.issues.map((issue) => ({
       url: withoutBase(routes.issue(issue.id)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePath, contentDir, siteUrl } from '../../src/lib/env.ts';
+import { basePath, buildCacheDir, contentDir, siteUrl } from '../../src/lib/env.ts';
 
 describe('build settings from the environment', () => {
   it('defaults to content/ and localhost', () => {
@@ -9,6 +9,10 @@ describe('build settings from the environment', () => {
   it('reads CONTENT_DIR and SITE_URL', () => {
     expect(contentDir({ CONTENT_DIR: 'tests/fixtures/x/' })).toBe('tests/fixtures/x');
     expect(siteUrl({ SITE_URL: 'https://reader.example/path' })).toBe('https://reader.example');
+  });
+  it('keeps the build cache under node_modules unless BUILD_CACHE_DIR says where', () => {
+    expect(buildCacheDir({})).toBe('node_modules/.cache/long-reads');
+    expect(buildCacheDir({ BUILD_CACHE_DIR: '/ci/cache/' })).toBe('/ci/cache');
   });
   it('rejects a SITE_URL that is not absolute', () => {
     expect(() => siteUrl({ SITE_URL: 'reader.example' })).toThrow(/SITE_URL/);

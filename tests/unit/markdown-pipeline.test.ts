@@ -4,6 +4,9 @@
  * "paragraph n" means whatever blocks a section holds, the words quoted around a mark, the lead
  * used for previews, and the build's message when a phrase cannot be marked.
  */
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -38,11 +41,12 @@ beforeAll(async () => {
   ]);
 });
 
+/** Compile a section as the build does; the digest is read from the module's `frontmatter` export, as pages read it. */
 async function compile(section: string, body: string): Promise<{ digest: SectionDigest; code: string }> {
   const renderer = await sectionCompiler(pathToFileURL(`${process.cwd()}/src/`));
-  const frontmatter: Record<string, unknown> = { id: section, order: 2, article: 'a', title: 'Two' };
-  const { code } = await renderer.process(body, `articles/a/${section}.mdx`, frontmatter);
-  return { digest: frontmatter['digest'] as SectionDigest, code };
+  const { code } = await renderer.process(body, `articles/a/${section}.mdx`, { id: section, order: 2, article: 'a', title: 'Two' });
+  const exported = /^export const frontmatter = (\{[\s\S]*?\n\});$/m.exec(code)?.[1];
+  return { digest: (JSON.parse(exported ?? '{}') as { digest: SectionDigest }).digest, code };
 }
 
 const body = `Dr. Smith said that in May the toll rose by a third.[^n] Then the ships left.
@@ -107,5 +111,29 @@ describe('the Markdown pipeline places marks once, and says where', () => {
     ]);
     const repeated = await compile('three', 'Once the toll rose, twice the toll rose.').catch((e: unknown) => e);
     expect((repeated as ContentError).problems[0]?.message).toMatch(/occurs 2 times in section "three": quote more words/);
+  });
+});
+
+describe('compiled sections are kept between builds', () => {
+  it('reuses a compiled section until something it depends on changes: its text, or a mention in it', async () => {
+    const previous = process.env['BUILD_CACHE_DIR'];
+    process.env['BUILD_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'sections-'));
+    const kept = () => readdirSync(join(process.env['BUILD_CACHE_DIR']!, 'sections')).length;
+    try {
+      const text = 'Only the toll rose here, and the ships left.';
+      await compile('four', text);
+      await compile('four', text);
+      expect(kept()).toBe(1);
+      await compile('four', `${text} More.`);
+      expect(kept()).toBe(2);
+      // An annotation now marks words in this section: the kept copy no longer fits, so it is compiled again.
+      await publish('events', [{ id: 'toll', filePath: 'events/toll.yaml', data: { title: 'Toll', mentions: [mention('four', 'the toll rose')] } }]);
+      const { digest } = await compile('four', text);
+      expect(kept()).toBe(3);
+      expect(digest.marks.map((m) => m.markId)).toEqual(['mark-event-toll-1']);
+    } finally {
+      if (previous === undefined) delete process.env['BUILD_CACHE_DIR'];
+      else process.env['BUILD_CACHE_DIR'] = previous;
+    }
   });
 });
