@@ -13,7 +13,7 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sync } from 'astro';
 import { entriesOf } from '../src/lib/content-registry.ts';
-import { annotationIndex, contentProblems, declaredFigures, type ContentEntries } from '../src/lib/content-records.ts';
+import { annotationIndex, contentProblems, declaredFigures, inFileOrder, type ContentEntries } from '../src/lib/content-records.ts';
 import { ContentError, formatProblem } from '../src/lib/content-rules.ts';
 import { contentDir } from '../src/lib/env.ts';
 import { sectionCompiler } from '../src/lib/markdown.ts';
@@ -46,7 +46,7 @@ async function problems(): Promise<string[]> {
   const found = contentProblems(entries).map(formatProblem);
   found.push(...declaredFigures(entries.articles, annotationIndex(entries)).problems.map(formatProblem));
 
-  const files = entries.sections.flatMap((s) => (s.filePath ? [{ section: s, file: s.filePath }] : []));
+  const files = inFileOrder(entries.sections).flatMap((s) => (s.filePath ? [{ section: s, file: s.filePath }] : []));
   found.push(...pitfallMessages(files.map((f) => f.file)));
   const renderer = await sectionCompiler(pathToFileURL(`${process.cwd()}/src/`));
   for (const { section, file } of files) {

@@ -29,8 +29,21 @@ export interface ContentEntries {
 /** The file an entry came from, as messages name it. */
 export const fileOf = (entry: { filePath?: string | undefined; id: string }): string => entry.filePath ?? entry.id;
 
-/** Every cross-entry problem: references, ids, collisions (see `content-rules.ts`). */
-export function contentProblems(c: ContentEntries): Problem[] {
+/** Entries in file order: the collections hand them over in whatever order they loaded. */
+export const inFileOrder = <E extends { filePath?: string | undefined; id: string }>(entries: readonly E[]): E[] => [...entries].sort((a, b) => fileOf(a).localeCompare(fileOf(b)));
+
+/**
+ * Every cross-entry problem: references, ids, collisions (see `content-rules.ts`). Entries are
+ * checked in file order, so of two files that clash the later one is named, in every run.
+ */
+export function contentProblems(entries: ContentEntries): Problem[] {
+  const c = {
+    authors: inFileOrder(entries.authors),
+    articles: inFileOrder(entries.articles),
+    sections: inFileOrder(entries.sections),
+    events: inFileOrder(entries.events),
+    issues: inFileOrder(entries.issues),
+  };
   return checkContent({
     authors: c.authors.map((a) => ({ id: a.id, file: fileOf(a) })),
     articles: c.articles.map((a) => ({ id: a.id, file: fileOf(a), author: a.data.author.id })),
@@ -73,7 +86,7 @@ export function declaredFigures(articles: ContentEntries['articles'], annotation
   const figures: DeclaredFigure[] = [];
   const problems: Problem[] = [];
   const owner = new Map<string, string>();
-  for (const article of articles) {
+  for (const article of inFileOrder(articles)) {
     article.data.figures.forEach((declared, index) => {
       const spec = declared as FigureSpec;
       const events = figureEvents(spec, article.id, annotations);

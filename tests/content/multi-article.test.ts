@@ -46,8 +46,14 @@ describe('a second article dropped into content/ just works', () => {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     try {
       const page = await browser.newPage({ javaScriptEnabled: false, reducedMotion: 'reduce', viewport: { width: 800, height: 400 } });
-      for (const path of ['/second-piece/#beginning', '/second-piece/beginning/#beginning']) {
+      // The old fragment lands on the section; the old share URL sends the reader to the section itself.
+      for (const [path, landing] of [
+        ['/second-piece/#beginning', '/second-piece/#beginning'],
+        ['/second-piece/beginning/#beginning', '/second-piece/#start'],
+      ] as const) {
         await page.goto(`${server.url}${path}`);
+        await page.waitForURL(`${server.url}${landing}`);
+        await page.waitForLoadState('load');
         const landed = await page.evaluate(() => {
           const head = document.querySelector('#start .section-head')!;
           const r = head.getBoundingClientRect();
