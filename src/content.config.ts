@@ -32,7 +32,11 @@ const text = (what: string) =>
 
 const authors = defineCollection({
   loader: published(glob({ pattern: '*.{md,mdx}', base: `${root}/authors` })),
-  schema: z.object({ name: text('the author’s display name') }),
+  schema: z.object({
+    name: text('the author’s display name'),
+    /** For citations: the family name, where it is not the name's last word ("van der Berg"). */
+    family: text('the family name as it is cited, or remove the field').optional(),
+  }),
 });
 
 /**

@@ -50,6 +50,8 @@ export interface MarkPlacement {
   id: string;
   /** ¶n: the section's paragraph that holds the mark; absent in a table, list, quote or note. */
   paragraph?: number | undefined;
+  /** The annotation's letter in this section (a, b, …, in the order first mentioned): its card's, and the mark's in print. */
+  note: string;
   quote: Quote;
 }
 
@@ -63,6 +65,18 @@ export interface SectionDigest {
   lead: string;
   /** Every mark, in reading order. */
   marks: MarkPlacement[];
+}
+
+/** The letter of the n-th annotation (from 0) a section mentions: a … z, then aa, ab, … */
+export function noteLetter(index: number): string {
+  const letter = String.fromCharCode(97 + (index % 26));
+  return index < 26 ? letter : noteLetter(Math.floor(index / 26) - 1) + letter;
+}
+
+/** A section's annotations in the order first mentioned, each once: the order of its cards. */
+export function notesInOrder(digest: SectionDigest): Array<Pick<MarkPlacement, 'kind' | 'id' | 'note'>> {
+  const seen = new Set<string>();
+  return digest.marks.filter((m) => !seen.has(m.note) && seen.add(m.note)).map(({ kind, id, note }) => ({ kind, id, note }));
 }
 
 /** The sidebar entry of an annotation inside one section: unique per page, even if mentioned in many sections. */

@@ -15,7 +15,7 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { derived, entriesOf } from './content-registry.ts';
-import { annotationsFrom, entryId, placeMentions, quoteAround, sectionKey, type MarkPlacement, type PlacedMention, type SectionDigest } from './mentions.ts';
+import { annotationsFrom, entryId, noteLetter, placeMentions, quoteAround, sectionKey, type MarkPlacement, type PlacedMention, type SectionDigest } from './mentions.ts';
 import { ContentError, type Problem } from './content-rules.ts';
 
 export interface Options {
@@ -99,9 +99,15 @@ const QUOTE_BLOCKS = /^(p|li|td|th|dd|dt|caption|figcaption|h[1-6])$/;
 
 function digestOf(tree: Root, paragraphs: ReadonlyMap<RootContent, number>, marks: ReadonlyMap<Element, PlacedMention>): SectionDigest {
   const placements: MarkPlacement[] = [];
+  const letters = new Map<string, string>();
   visitParents(tree, 'element', (node, ancestors) => {
     const mention = marks.get(node);
     if (!mention) return undefined;
+    const annotation = `${mention.kind}-${mention.id}`;
+    if (!letters.has(annotation)) letters.set(annotation, noteLetter(letters.size));
+    const note = letters.get(annotation)!;
+    // Print shows it as the mark's superscript, matching the letter before its card.
+    node.properties['dataNote'] = note;
     const top = ancestors[1] as RootContent | undefined;
     const block = [...ancestors].reverse().find((a): a is Element => isElement(a) && QUOTE_BLOCKS.test(a.tagName)) ?? (isElement(top) ? top : undefined);
     const { text, at } = block ? readingText(block, node) : { text: mention.phrase, at: 0 };
@@ -110,6 +116,7 @@ function digestOf(tree: Root, paragraphs: ReadonlyMap<RootContent, number>, mark
       kind: mention.kind,
       id: mention.id,
       paragraph: top === undefined ? undefined : paragraphs.get(top),
+      note,
       quote: quoteAround(text.replace(/\s+$/, ''), at, mention.phrase.length),
     });
     return 'skip';

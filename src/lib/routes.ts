@@ -36,6 +36,11 @@ export const RESERVED_PAGE_IDS: Readonly<Record<string, string>> = {
   'author-title': 'src/components/AuthorNote.astro',
   'contents-title': 'src/components/Contents.astro',
   'site-search-q': 'src/components/SiteHeader.astro',
+  cite: 'src/components/CiteThis.astro',
+  'cite-title': 'src/components/CiteThis.astro',
+  'cite-apa': 'src/components/CiteThis.astro',
+  'cite-chicago': 'src/components/CiteThis.astro',
+  'cite-bibtex': 'src/components/CiteThis.astro',
 };
 
 /**

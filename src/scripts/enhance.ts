@@ -4,6 +4,7 @@
  * first use, so reading costs no search bytes.
  */
 import { routes } from '../lib/routes.ts';
+import { copyText } from './clipboard.ts';
 let loading: Promise<void> | undefined;
 /** Keys typed after "/" while the dialog is still loading; they become its first query. */
 let typed = '';
@@ -56,6 +57,9 @@ if (form && field) {
   form.addEventListener('pointerenter', warm, { once: true });
 }
 
+// An article's reading aids (notes beside their words, previews, citations, quote links).
+if (document.querySelector('[data-article-body]')) void import('./notes.ts');
+
 // The search page's results, loaded by this one script so every page has a single entry script.
 if (document.querySelector('form[data-search-page]')) void import('./search-page.ts');
 
@@ -67,14 +71,6 @@ if (new URLSearchParams(location.search).has('highlight')) {
 // page (which previews as the section) with its fragment (which lands the reader on it).
 const anchors = document.querySelectorAll<HTMLAnchorElement>('a.anchor[data-share]');
 if (anchors.length > 0) {
-  const live = document.createElement('p');
-  live.className = 'visually-hidden';
-  live.setAttribute('role', 'status');
-  document.body.append(live);
-  const announce = (message: string) => {
-    live.textContent = '';
-    setTimeout(() => (live.textContent = message), 50);
-  };
   const button = (text: string, label: string, onClick: () => void) => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -88,22 +84,7 @@ if (anchors.length > 0) {
   for (const anchor of anchors) {
     const url = new URL(`${anchor.dataset['share']}${anchor.hash}`, location.href).href;
     const section = (anchor.getAttribute('aria-label') ?? '').replace(/^Link to /, '');
-    const copy = button('Copy link', `Copy link to ${section}`, async () => {
-      try {
-        await navigator.clipboard.writeText(url);
-        announce('Link copied');
-      } catch {
-        // Clipboard refused: show the link selected, ready to copy by hand.
-        const field = document.createElement('input');
-        field.readOnly = true;
-        field.value = url;
-        field.className = 'copy-fallback';
-        field.setAttribute('aria-label', `Link to ${section}`);
-        copy.after(field);
-        field.select();
-        announce('Could not copy automatically: the link is selected, copy it with Ctrl+C or ⌘C');
-      }
-    });
+    const copy = button('Copy link', `Copy link to ${section}`, () => void copyText(url, copy, 'Link copied', `Link to ${section}`));
     anchor.after(copy);
     if ('share' in navigator) {
       copy.after(

@@ -4,6 +4,7 @@
  * they are matched as plain strings and only ever inserted with `textContent`.
  */
 import { matchRanges, queryTerms } from '../lib/search.ts';
+import { land } from './landing.ts';
 
 const SKIP = 'details, aside, figure, script, style, mark, button, [data-pagefind-ignore]';
 
@@ -41,5 +42,5 @@ export function highlightFromUrl(): void {
   const target = document.getElementById(fragmentId(location.hash));
   const first = (target ?? root).querySelector('mark.search-hit') ?? root.querySelector('mark.search-hit');
   const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-  first?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  if (first) land(first, 'center', smooth ? 'smooth' : 'instant');
 }

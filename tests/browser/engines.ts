@@ -25,6 +25,8 @@ export interface PageOptions {
   javaScript?: boolean;
   width?: number;
   height?: number;
+  /** A touch screen, for `tap()`. */
+  touch?: boolean;
 }
 
 export interface ReaderPage {
@@ -41,6 +43,14 @@ export interface ReaderPage {
   type(text: string): Promise<void>;
   /** A real pointer click on the centre of the first element matching `selector`. */
   click(selector: string): Promise<void>;
+  /** The mouse moved over the first line of the first element matching `selector` (scrolled into view). */
+  hover(selector: string): Promise<void>;
+  /**
+   * A touch tap on the first line of the first element matching `selector` (the page needs
+   * `touch`). WebKitGTK's driver has no touch input (it sends a touch action as a mouse): there,
+   * the pointer events a tap produces are dispatched in the page, then the element is clicked.
+   */
+  tap(selector: string): Promise<void>;
   /** What the page's error probe recorded (nothing can fail with JavaScript off). */
   probe(): Promise<ProbeReport>;
   close(): Promise<void>;
@@ -63,6 +73,25 @@ function under(baseURL: string): (path: string) => string {
 const WIDTH = 1280;
 const HEIGHT = 900;
 
+/**
+ * In the page: scroll the element into the middle of the view at once, and give the centre of
+ * its first line box, where a reader would point (a link wrapped over two lines has no text at
+ * the centre of its bounds).
+ */
+function pointAt(selector: string): { x: number; y: number } | null {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  el.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
+  return { x: Math.round(r.left + Math.min(r.width / 2, 20)), y: Math.round(r.top + r.height / 2) };
+}
+
+async function pointOrFail(find: Promise<{ x: number; y: number } | null>, selector: string): Promise<{ x: number; y: number }> {
+  const point = await find;
+  if (!point) throw new Error(`no element matches ${selector}`);
+  return point;
+}
+
 /** Poll a page function from Node: the same loop for every engine. */
 async function poll(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -78,11 +107,12 @@ async function launchChromium(baseURL: string): Promise<Engine> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   return {
     name: 'chromium',
-    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT } = {}) {
+    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT, touch = false } = {}) {
       const context = await browser.newContext({
         baseURL,
         viewport: { width, height },
         javaScriptEnabled: javaScript,
+        hasTouch: touch,
         permissions: ['clipboard-read', 'clipboard-write'],
       });
       const page = await context.newPage();
@@ -96,6 +126,14 @@ async function launchChromium(baseURL: string): Promise<Engine> {
         press: (key) => page.keyboard.press(key),
         type: (text) => page.keyboard.type(text),
         click: (selector) => page.locator(selector).first().click(),
+        hover: async (selector) => {
+          const { x, y } = await pointOrFail(page.evaluate(pointAt, selector), selector);
+          await page.mouse.move(x, y);
+        },
+        tap: async (selector) => {
+          const { x, y } = await pointOrFail(page.evaluate(pointAt, selector), selector);
+          await page.touchscreen.tap(x, y);
+        },
         probe: () => readProbe(javaScript, () => page.evaluate(() => (window as unknown as { __probe?: unknown }).__probe)),
         close: () => context.close(),
       };
@@ -148,16 +186,16 @@ async function launchFirefox(baseURL: string): Promise<Engine> {
         type: (text) => page.keyboard.type(text),
         // With JavaScript off, ElementHandle.click() never resolves in Firefox: click by coordinates.
         click: async (selector) => {
-          const box = await page.evaluate((s: string) => {
-            const el = document.querySelector(s);
-            if (!el) return null;
-            el.scrollIntoView({ block: 'center', behavior: 'instant' });
-            // The first line box, as WebDriver does: a link wrapped over two lines has no text at the centre of its bounds.
-            const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
-            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-          }, selector);
-          if (!box) throw new Error(`no element matches ${selector}`);
-          await page.mouse.click(box.x, box.y);
+          const { x, y } = await pointOrFail(page.evaluate(pointAt, selector), selector);
+          await page.mouse.click(x, y);
+        },
+        hover: async (selector) => {
+          const { x, y } = await pointOrFail(page.evaluate(pointAt, selector), selector);
+          await page.mouse.move(x, y);
+        },
+        tap: async (selector) => {
+          const { x, y } = await pointOrFail(page.evaluate(pointAt, selector), selector);
+          await page.touchscreen.tap(x, y);
         },
         probe: () => readProbe(javaScript, () => page.evaluate(() => (window as unknown as { __probe?: unknown }).__probe)),
         close: () => context.close(),
@@ -246,6 +284,20 @@ async function launchWebKit(baseURL: string): Promise<Engine> {
           // The page scrolls smoothly (CSS): scroll instantly first, or the click lands mid-scroll.
           await browser.execute((s: string) => document.querySelector(s)?.scrollIntoView({ block: 'center', behavior: 'instant' }), selector);
           await browser.$(selector).click();
+        },
+        hover: async (selector) => {
+          const { x, y } = await pointOrFail(browser.execute(pointAt, selector), selector);
+          await browser.action('pointer', { parameters: { pointerType: 'mouse' } }).move({ x, y, origin: 'viewport' }).perform();
+        },
+        tap: async (selector) => {
+          await pointOrFail(browser.execute(pointAt, selector), selector);
+          await browser.execute((s: string) => {
+            const el = document.querySelector<HTMLElement>(s)!;
+            const touch = { pointerType: 'touch', isPrimary: true, bubbles: true, composed: true };
+            el.dispatchEvent(new PointerEvent('pointerdown', touch));
+            el.dispatchEvent(new PointerEvent('pointerup', touch));
+            el.click();
+          }, selector);
         },
         probe: () => readProbe(javaScript, () => browser.execute(() => (window as unknown as { __probe?: unknown }).__probe)),
         close: () => browser.deleteSession(),

@@ -118,6 +118,100 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
     });
   });
 
+  describe(`notes beside their words in ${where}`, () => {
+    /** Wait for the reading aids, then say what is out of place: nothing, when the notes are right. */
+    const notesOutOfPlace = async (page: ReaderPage) => {
+      await page.waitFor(() => document.documentElement.hasAttribute('data-notes'));
+      const problems = (): string[] => {
+        const found: string[] = [];
+        for (const section of document.querySelectorAll('[data-article-body] .article-section')) {
+          let previous: DOMRect | null = null;
+          for (const item of section.querySelectorAll('.cards > li')) {
+            const card = item.firstElementChild as HTMLElement;
+            const box = card.getBoundingClientRect();
+            const mark = section.querySelector(`.section-text a[href="#${CSS.escape(card.id)}"]`);
+            const line = mark?.getClientRects()[0];
+            if (!mark || !line) {
+              found.push(`${card.id}: no mention in its section`);
+              continue;
+            }
+            const lineHeight = parseFloat(getComputedStyle(mark.parentElement!).lineHeight);
+            const gap = parseFloat(getComputedStyle(item.parentElement!).rowGap) || 0;
+            const beside = Math.abs(box.top - line.top) <= lineHeight;
+            const stacked = previous !== null && box.top > line.top && Math.abs(box.top - (previous.bottom + gap)) <= 2;
+            if (!beside && !stacked) found.push(`${card.id}: top ${Math.round(box.top)}, its first mention ${Math.round(line.top)}`);
+            if (previous && box.top < previous.bottom - 0.5) found.push(`${card.id} overlaps the card before it`);
+            previous = box;
+          }
+          const next = section.nextElementSibling;
+          if (previous && next && previous.bottom > next.getBoundingClientRect().top) found.push(`${section.id}: its cards run into the next section`);
+        }
+        return found;
+      };
+      await page.waitFor(problems, undefined, 5_000).catch(() => undefined);
+      return page.evaluate(problems);
+    };
+    const previewSays = (page: ReaderPage, text: string) =>
+      page.waitFor((t) => document.querySelector('.preview:popover-open')?.textContent?.includes(t), text);
+    const previewClosed = (page: ReaderPage) => page.waitFor(() => !document.querySelector('.preview:popover-open'));
+    const MARK = '#mark-event-liaison-office-1';
+    const CARD = 'opening--event-liaison-office';
+
+    it('at 1280 px, puts each card beside the line that first mentions it, or just below the card before it, overlapping nothing', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, ARTICLE);
+        expect(await notesOutOfPlace(page)).toEqual([]);
+        // The cards really moved: the first is not at the top of its section.
+        expect(await page.evaluate(() => parseFloat(document.querySelector<HTMLElement>('#opening .cards > li')!.style.marginBlockStart) > 0)).toBe(true);
+      });
+    });
+
+    it('previews a mark’s card beside the words on hover, without moving the page, and closes when the pointer leaves', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, ARTICLE);
+        await page.hover(MARK);
+        const scrolled = await page.evaluate(() => scrollY);
+        await previewSays(page, 'Inter-Korean liaison office opens');
+        expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+        const placed = await page.evaluate((mark) => {
+          const words = document.querySelector(mark)!.getClientRects();
+          const preview = document.querySelector('.preview')!.getBoundingClientRect();
+          const near = [...words].some((r) => Math.abs(preview.top - r.bottom) < 40 || Math.abs(r.top - preview.bottom) < 40);
+          return { near, inView: preview.top >= 0 && preview.bottom <= innerHeight, hidden: document.querySelector('.preview')!.getAttribute('aria-hidden') };
+        }, MARK);
+        expect(placed).toEqual({ near: true, inView: true, hidden: 'true' });
+        await page.hover('h1');
+        await previewClosed(page);
+        expect(await hashOf(page)).toBe('');
+      });
+    });
+
+    it('previews on keyboard focus; Escape closes it and Enter follows the link', async () => {
+      await withPage({}, async (page) => {
+        await ready(page, ARTICLE);
+        await page.evaluate(() => document.querySelector<HTMLElement>('#opening-p1 .p-link')!.focus());
+        await page.press('Tab');
+        await page.waitFor((id) => document.activeElement?.id === id, MARK.slice(1));
+        await previewSays(page, 'Inter-Korean liaison office opens');
+        await page.press('Escape');
+        await previewClosed(page);
+        await page.press('Enter');
+        await page.waitFor((card) => location.hash === `#${card}`, CARD);
+      });
+    });
+
+    it('on a touch screen, a first tap previews and a second tap follows the link', async () => {
+      await withPage({ touch: true, width: 375, height: 800 }, async (page) => {
+        await ready(page, ARTICLE);
+        await page.tap(MARK);
+        await previewSays(page, 'Inter-Korean liaison office opens');
+        expect(await hashOf(page)).toBe('');
+        await page.tap(MARK);
+        await page.waitFor((card) => location.hash === `#${card}`, CARD);
+      });
+    });
+  });
+
   describe(`search in ${where}`, () => {
     it('"/" opens the dialog; "OPCON" finds the article and a result lands on its section, highlighted', async () => {
       await withPage({}, async (page) => {

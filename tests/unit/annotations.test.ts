@@ -14,7 +14,7 @@ const event = (id: string, date: string | null, over: Partial<EventItem> = {}): 
 });
 const issue = (id: string, over: Partial<IssueItem> = {}): IssueItem => ({ id, name: id, summary: 's', basis: 'article', events: [], mentions: [], ...over });
 
-const placement = { markId: 'mark-event-later-1', kind: 'event' as const, id: 'later', paragraph: 2, quote: { before: '', phrase: 'p', after: '' } };
+const placement = { markId: 'mark-event-later-1', kind: 'event' as const, id: 'later', paragraph: 2, note: 'a', quote: { before: '', phrase: 'p', after: '' } };
 
 describe('the cross-reference index', () => {
   const index = buildIndex(

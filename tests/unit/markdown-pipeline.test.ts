@@ -75,6 +75,12 @@ describe('the Markdown pipeline places marks once, and says where', () => {
     ]);
   });
 
+  it('gives each annotation one letter, in the order the section first mentions it, on its marks too', async () => {
+    const { digest, code } = await compile('two', body);
+    expect(digest.marks.map((m) => m.note)).toEqual(['a', 'a', 'b', 'b']);
+    expect(code.match(/"data-note": "[ab]"/g)).toHaveLength(4);
+  });
+
   it('numbers paragraphs as the page ids do: tables, lists and quotes are not paragraphs', async () => {
     const { code } = await compile('two', body);
     expect(code).toContain('two-p1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryId, markId, placeMentions, quoteAround } from '../../src/lib/mentions.ts';
+import { entryId, markId, noteLetter, notesInOrder, placeMentions, quoteAround } from '../../src/lib/mentions.ts';
 
 describe('mentions', () => {
   it('quotes a few words either side, cut at word boundaries', () => {
@@ -7,6 +7,18 @@ describe('mentions', () => {
     expect(quoteAround(text, text.indexOf('TARGET'), 6, 3)).toEqual({ before: '… eight nine ten ', phrase: 'TARGET', after: ' eleven twelve.' });
     expect(quoteAround('TARGET, then more', 0, 6, 3)).toEqual({ before: '', phrase: 'TARGET', after: ', then more' });
     expect(quoteAround('a TARGET', 2, 6)).toEqual({ before: 'a ', phrase: 'TARGET', after: '' });
+  });
+
+  it('letters a section’s annotations a to z, then aa, ab, …', () => {
+    expect([0, 1, 25, 26, 27, 51, 52].map(noteLetter)).toEqual(['a', 'b', 'z', 'aa', 'ab', 'az', 'ba']);
+  });
+
+  it('lists a section’s annotations once each, in the order first mentioned', () => {
+    const mark = (id: string, note: string) => ({ markId: `m-${id}`, kind: 'event' as const, id, note, quote: { before: '', phrase: '', after: '' } });
+    expect(notesInOrder({ lead: '', marks: [mark('x', 'a'), mark('y', 'b'), mark('x', 'a')] })).toEqual([
+      { kind: 'event', id: 'x', note: 'a' },
+      { kind: 'event', id: 'y', note: 'b' },
+    ]);
   });
 
   it('gives entries ids unique per section and marks ids unique per mention', () => {
