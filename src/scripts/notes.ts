@@ -8,6 +8,7 @@
  *   a second tap or Enter follows the link as without the preview;
  * - a copy button on each citation, and "Copy link to quote" for a selection in the text.
  */
+import { quoteLink, quotedSection } from '../lib/quote-link.ts';
 import { copyText } from './clipboard.ts';
 import { keepLanding } from './landing.ts';
 
@@ -154,8 +155,6 @@ quoteButton.textContent = 'Copy link to quote';
 quote.append(quoteButton);
 document.body.append(quote);
 let link = '';
-// Text fragment words: "-", "," and "&" have meanings there, so they are escaped too.
-const words = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D');
 
 function offerQuote(): void {
   const selection = getSelection();
@@ -168,9 +167,7 @@ function offerQuote(): void {
     if (quote.matches(':popover-open')) quote.hidePopover();
     return;
   }
-  const all = text.split(' ');
-  const directive = all.length <= 8 ? words(text) : `${words(all.slice(0, 4).join(' '))},${words(all.slice(-4).join(' '))}`;
-  link = `${location.origin}${location.pathname}#${section.id}:~:text=${directive}`;
+  link = quoteLink(`${location.origin}${location.pathname}`, section.id, text);
   const end = [...range.getClientRects()].at(-1) ?? range.getBoundingClientRect();
   if (!quote.matches(':popover-open')) quote.showPopover();
   quote.style.top = `${Math.min(end.bottom + 6, innerHeight - quote.offsetHeight - 4)}px`;
@@ -187,16 +184,9 @@ quoteButton.addEventListener('click', async () => {
   if (await copyText(link, quoteButton, 'Link to quote copied', 'Link to the quote')) quote.hidePopover();
 });
 
-// A quote link opened where text fragments are unknown still lands on its section. (The address
-// is the reader's to edit: a malformed escape is only text that names nothing.)
-const [target, directive] = location.hash.slice(1).split(':~:');
-if (directive !== undefined && target) {
-  try {
-    document.getElementById(decodeURIComponent(target))?.scrollIntoView();
-  } catch {
-    // not an address of ours
-  }
-}
+// A quote link opened where text fragments are unknown still lands on its section.
+const quoted = quotedSection(location.hash);
+if (quoted) document.getElementById(quoted)?.scrollIntoView();
 
 // Said last, so tests (and styles) can tell the reading aids are in place.
 document.documentElement.dataset['notes'] = '';

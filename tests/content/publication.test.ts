@@ -5,6 +5,7 @@
  * table cell), one with no annotations. Built for real, checked as a reader would see it.
  */
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +172,44 @@ describe('a publication of three differently shaped articles', () => {
       }
       await page.close();
     }
+  });
+
+  it('cites each original at its date’s precision, with nothing but its metadata', async () => {
+    const expected: Record<string, { author: string; family: string; given: string; date: RegExp }> = {
+      'field-notes': { author: 'Ann Author', family: 'Author', given: 'Ann', date: /\(2021, June\)/ },
+      ledger: { author: 'Ben Writer', family: 'Writer', given: 'Ben', date: /\(2021, June 15\)/ },
+      'plain-report': { author: 'Ben Writer', family: 'Writer', given: 'Ben', date: /\(2022\)/ },
+    };
+    for (const [slug, who] of Object.entries(expected)) {
+      const meta = parse(readFileSync(`tests/fixtures/publication/articles/${slug}/article.yaml`, 'utf8')) as Record<string, string>;
+      const page = await open(`/${slug}/`);
+      const [apaText, chicagoText, bibtexText] = await Promise.all(['#cite-apa ~ p', '#cite-chicago ~ p', '#cite-bibtex ~ pre'].map((s) => page.locator(s).textContent()));
+      expect(apaText, slug).toMatch(who.date);
+      expect(bibtexText, slug).toContain(`date = {${meta['published']}},`);
+      // Take away every piece of metadata: only the styles' own punctuation may be left.
+      const [year, month, day] = String(meta['published']).split('-');
+      const monthName = month ? new Date(Date.UTC(2000, Number(month) - 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }) : '';
+      const pieces = [meta['original']!, meta['title']!, meta['publisher']!, who.family, who.given, `${who.given[0]}.`, monthName, day ? String(Number(day)) : '', year!].filter(Boolean);
+      for (const text of [apaText!, chicagoText!]) {
+        const rest = pieces.reduce((t, piece) => t.split(piece).join(' '), text);
+        expect(rest, `${slug}: ${text}`).toMatch(/^[\s.,()“”]*$/);
+      }
+      expect(pieces.reduce((t, piece) => t.split(piece).join(' '), bibtexText!).replace(/@online|author|title|organization|date|url|[-\d]/g, ''), slug).toMatch(/^[\s{},=a-z]*$/);
+      await page.close();
+    }
+  });
+
+  it('previews a footnote’s note beside its number, without the note’s back-link', async () => {
+    const page = await open('/field-notes/');
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-notes'));
+    const ref = page.locator('a[data-footnote-ref]').first();
+    await ref.hover();
+    await page.waitForFunction(() => document.querySelector('.preview:popover-open'));
+    const note = await page.evaluate((href) => document.querySelector(href!)!.textContent, await ref.getAttribute('href'));
+    const preview = await page.locator('.preview').textContent();
+    expect(preview!.trim()).toBe(note!.replace('↩', '').trim());
+    expect(await page.locator('.preview [data-footnote-backref]').count()).toBe(0);
+    await page.close();
   });
 
   it('search names each result’s article and filters by article', async () => {
