@@ -5,6 +5,8 @@
  */
 import { routes } from '../lib/routes.ts';
 import { copyText } from './clipboard.ts';
+// Part of this entry script, not a request of its own: the search highlight and the notes share it.
+import './landing.ts';
 let loading: Promise<void> | undefined;
 /** Keys typed after "/" while the dialog is still loading; they become its first query. */
 let typed = '';

@@ -44,9 +44,9 @@ describe('event and issue sidebars', () => {
     const { page, close } = await openPage(browser(), { viewport: WIDE });
     await page.goto(ARTICLE);
     const names = await page.$$eval('aside', (els) => els.map((a) => a.getAttribute('aria-label')));
-    expect(names).toContain('Events in ‘Different Means to Different Ends’');
-    expect(names).toContain('Issues in ‘Preparing for the Eventualities’');
-    expect(names).toContain('Events in ‘Opening’');
+    expect(names).toContain('Events and issues in ‘Different Means to Different Ends’');
+    expect(names).toContain('Events and issues in ‘Preparing for the Eventualities’');
+    expect(names).toContain('Events and issues in ‘Opening’');
     await close();
   });
 
@@ -75,7 +75,7 @@ describe('event and issue sidebars', () => {
     await close();
   });
 
-  it('carry each date’s precision in <time datetime>, events in date order', async () => {
+  it('carry each date’s precision in <time datetime>, cards in the order the text first mentions them, lettered so', async () => {
     const { page, close } = await openPage(browser(), { viewport: WIDE });
     await page.goto(ARTICLE);
     const datetime = (id: string) => page.locator(`#${id} .event-date time`).getAttribute('datetime');
@@ -83,8 +83,13 @@ describe('event and issue sidebars', () => {
     expect(await datetime('opening--event-road-rail-concern')).toBe('2018-10');
     expect(await datetime('preparing-for-the-eventualities--event-division-38th-parallel')).toBe('1945');
     expect(await page.locator('#opening--event-liaison-office .event-date').innerText()).toContain('In early September');
-    const order = await page.$$eval('#opening .event-date time', (els) => els.map((t) => t.getAttribute('datetime')!));
-    expect(order).toEqual([...order].sort());
+    const order = await page.evaluate(() => {
+      const firstMentions = [...new Set([...document.querySelectorAll<HTMLAnchorElement>('#opening .section-text a.mark')].map((m) => m.hash.slice(1)))];
+      const cards = [...document.querySelectorAll('#opening .cards > li > .card')];
+      return { firstMentions, cards: cards.map((c) => c.id), letters: cards.map((c) => (c as HTMLElement).dataset['note']).join('') };
+    });
+    expect(order.cards).toEqual(order.firstMentions);
+    expect(order.letters).toBe('abcdefghijklmn');
     await close();
   });
 

@@ -60,7 +60,7 @@ describe('section permalinks', () => {
     const { page, close } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto(ARTICLE);
     const nav = page.getByRole('navigation', { name: 'Contents' });
-    expect(await nav.locator('a').allTextContents()).toEqual([...SECTIONS.map((s) => s.label), 'About the author']);
+    expect(await nav.locator('a').allTextContents()).toEqual([...SECTIONS.map((s) => s.label), 'About the author', 'Cite this']);
     await close();
   });
 
