@@ -41,8 +41,9 @@ export default defineConfig({
     // One stylesheet, cached for a year (its name is its content's hash), instead of the same
     // 10 KB inlined into every page: at thousands of pages that was a fifth of the deploy.
     inlineStylesheets: 'never',
-    // Two pages at a time: share cards are drawn by sharp off the main thread while other pages render.
-    concurrency: 2,
+    // Four pages at a time: share cards are drawn by sharp off the main thread while other pages
+    // render (measured: a clean 100-article build 18.4 s at 1, 15.3 s at 4).
+    concurrency: 4,
   },
   markdown: {
     // One pipeline for the build and `npm run check`: src/lib/markdown.ts.
