@@ -42,7 +42,7 @@ export default defineConfig({
     // 10 KB inlined into every page: at thousands of pages that was a fifth of the deploy.
     inlineStylesheets: 'never',
     // Four pages at a time: share cards are drawn by sharp off the main thread while other pages
-    // render (measured: a clean 100-article build 18.4 s at 1, 15.3 s at 4).
+    // render (measured: a clean 100-article build 18.4 s at 2, 15.3 s at 4).
     concurrency: 4,
   },
   markdown: {
