@@ -34,18 +34,17 @@ function initials(given: string): string {
 
 const month = (m: number | undefined) => (m === undefined ? '' : MONTHS[m - 1]!);
 
+/** The date as the source gives it: its year, and its month and day(s) where it has them. */
+function dateWords(d: PreciseDate): { year: number; month: string; days: string } {
+  const days = d.precision === 'day' ? `${d.day}` : d.precision === 'range' ? `${d.day}–${d.end!.month === d.month ? '' : `${month(d.end!.month)} `}${d.end!.day}` : '';
+  return { year: d.year, month: month(d.month), days };
+}
+
 /** APA 7: Orchard, P. (2018, October). Title. Publisher. URL */
 export function apa(c: CitationInput): string {
   const { family, given } = nameParts(c);
-  const d = c.published;
-  const date =
-    d.precision === 'year'
-      ? `${d.year}`
-      : d.precision === 'month'
-        ? `${d.year}, ${month(d.month)}`
-        : d.precision === 'day'
-          ? `${d.year}, ${month(d.month)} ${d.day}`
-          : `${d.year}, ${month(d.month)} ${d.day}–${d.end!.month === d.month ? '' : `${month(d.end!.month)} `}${d.end!.day}`;
+  const { year, month, days } = dateWords(c.published);
+  const date = [year, [month, days].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   const who = given ? `${family}, ${initials(given)}` : family;
   return `${who} (${date}). ${c.title}. ${c.publisher}. ${c.original}`;
 }
@@ -53,15 +52,8 @@ export function apa(c: CitationInput): string {
 /** Chicago (17th ed., bibliography): Orchard, Phillip. “Title.” Publisher, October 2018. URL. */
 export function chicago(c: CitationInput): string {
   const { family, given } = nameParts(c);
-  const d = c.published;
-  const date =
-    d.precision === 'year'
-      ? `${d.year}`
-      : d.precision === 'month'
-        ? `${month(d.month)} ${d.year}`
-        : d.precision === 'day'
-          ? `${month(d.month)} ${d.day}, ${d.year}`
-          : `${month(d.month)} ${d.day}–${d.end!.month === d.month ? '' : `${month(d.end!.month)} `}${d.end!.day}, ${d.year}`;
+  const { year, month, days } = dateWords(c.published);
+  const date = `${month ? `${month} ${days ? `${days}, ` : ''}` : ''}${year}`;
   const who = given ? `${family}, ${given}` : family;
   // The title's closing quote takes the full stop, as Chicago puts it.
   return `${who}. “${c.title.replace(/[.]$/, '')}.” ${c.publisher}, ${date}. ${c.original}.`;
