@@ -14,19 +14,18 @@ export function footnotesIn(body: string): number {
 }
 
 export interface SectionNotes {
-  article: string;
   order: number;
   notes: number;
 }
 
-/** How many notes the sections of `article` placed before `order` render. */
-export function notesBefore(sections: readonly SectionNotes[], article: string, order: number): number {
-  return sections.filter((s) => s.article === article && s.order < order).reduce((sum, s) => sum + s.notes, 0);
+/** How many notes an article's sections placed before `order` render. */
+export function notesBefore(sections: readonly SectionNotes[], order: number): number {
+  return sections.filter((s) => s.order < order).reduce((sum, s) => sum + s.notes, 0);
 }
 
 /** How many notes come before a section, by the validated sections of its article. */
 export function notesBeforeInCollections(article: string, order: number): number {
-  return notesBefore(sectionNotes().get(article) ?? [], article, order);
+  return notesBefore(sectionNotes().get(article) ?? [], order);
 }
 
 /** Every article's sections with their note counts, from the validated sections (once per load of the collections). */
@@ -35,7 +34,7 @@ export const sectionNotes = derived((): Map<string, SectionNotes[]> => {
   for (const entry of entriesOf('sections')) {
     const article = (entry.data['article'] as { id: string }).id;
     const list = byArticle.get(article) ?? [];
-    list.push({ article, order: entry.data['order'] as number, notes: footnotesIn(entry.body ?? '') });
+    list.push({ order: entry.data['order'] as number, notes: footnotesIn(entry.body ?? '') });
     byArticle.set(article, list);
   }
   return byArticle;

@@ -45,9 +45,12 @@ export function mdxPitfallsInFile(fileSource: string): Pitfall[] {
   return mdxPitfalls(fileSource.slice(frontmatter.length)).map((p) => ({ ...p, line: p.line + offset }));
 }
 
-/** "file: line L, column C: "{": fix" for every pitfall in the given section files. */
+/** "file: line L, column C: "{": fix" for every pitfall in a section file's source. */
+export function pitfallsIn(file: string, source: string): string[] {
+  return mdxPitfallsInFile(source).map((p) => `${file}: line ${p.line}, column ${p.column}: "${p.character}": ${p.fix}`);
+}
+
+/** The same, for section files read from disk. */
 export function pitfallMessages(files: readonly string[]): string[] {
-  return files.flatMap((file) =>
-    mdxPitfallsInFile(readFileSync(file, 'utf8')).map((p) => `${file}: line ${p.line}, column ${p.column}: "${p.character}": ${p.fix}`),
-  );
+  return files.flatMap((file) => pitfallsIn(file, readFileSync(file, 'utf8')));
 }

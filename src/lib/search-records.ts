@@ -91,7 +91,9 @@ export function searchRecords(annotations: AnnotationIndex, articles: readonly A
   const unmentioned = new Map<number, string[]>();
   for (const event of annotations.events.filter((e) => e.mentions.length === 0)) {
     const page = annotations.eventPage(event.id);
-    unmentioned.set(page, [...(unmentioned.get(page) ?? []), eventBlock(`event-${event.id}`, event)]);
+    const blocks = unmentioned.get(page) ?? [];
+    blocks.push(eventBlock(`event-${event.id}`, event));
+    unmentioned.set(page, blocks);
   }
   for (const [page, blocks] of unmentioned) pages.push(eventsPage(withoutBase(routes.events(page)), blocks));
 

@@ -177,14 +177,17 @@ describe('a publication of three differently shaped articles', () => {
   it('cites each original at its date’s precision, with nothing but its metadata', async () => {
     const expected: Record<string, { author: string; family: string; given: string; date: RegExp }> = {
       'field-notes': { author: 'Ann Author', family: 'Author', given: 'Ann', date: /\(2021, June\)/ },
-      ledger: { author: 'Ben Writer', family: 'Writer', given: 'Ben', date: /\(2021, June 15\)/ },
-      'plain-report': { author: 'Ben Writer', family: 'Writer', given: 'Ben', date: /\(2022\)/ },
+      // An author whose family name is not the last word of the name, as its `family:` says.
+      ledger: { author: 'Ben van Writer', family: 'van Writer', given: 'Ben', date: /\(2021, June 15\)/ },
+      'plain-report': { author: 'Ben van Writer', family: 'van Writer', given: 'Ben', date: /\(2022\)/ },
     };
     for (const [slug, who] of Object.entries(expected)) {
       const meta = parse(readFileSync(`tests/fixtures/publication/articles/${slug}/article.yaml`, 'utf8')) as Record<string, string>;
       const page = await open(`/${slug}/`);
       const [apaText, chicagoText, bibtexText] = await Promise.all(['#cite-apa ~ p', '#cite-chicago ~ p', '#cite-bibtex ~ pre'].map((s) => page.locator(s).textContent()));
       expect(apaText, slug).toMatch(who.date);
+      expect(apaText, slug).toMatch(new RegExp(`^${who.family}, ${who.given[0]}\\. \\(`));
+      expect(chicagoText, slug).toMatch(new RegExp(`^${who.family}, ${who.given}\\. “`));
       expect(bibtexText, slug).toContain(`date = {${meta['published']}},`);
       // Take away every piece of metadata: only the styles' own punctuation may be left.
       const [year, month, day] = String(meta['published']).split('-');
