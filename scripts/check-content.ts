@@ -16,7 +16,7 @@ import { entriesOf } from '../src/lib/content-registry.ts';
 import { annotationIndex, contentProblems, declaredFigures, inFileOrder, type ContentEntries } from '../src/lib/content-records.ts';
 import { ContentError, formatProblem } from '../src/lib/content-rules.ts';
 import { contentDir } from '../src/lib/env.ts';
-import { sectionCompiler } from '../src/lib/markdown.ts';
+import { contentCompiler } from '../src/lib/markdown.ts';
 import { pitfallsIn } from '../src/lib/mdx-pitfalls.ts';
 
 const root = contentDir(process.env);
@@ -46,18 +46,22 @@ async function problems(): Promise<string[]> {
   const found = contentProblems(entries).map(formatProblem);
   found.push(...declaredFigures(entries.articles, annotationIndex(entries)).problems.map(formatProblem));
 
-  const files = inFileOrder(entries.sections).flatMap((s) => (s.filePath ? [{ section: s, file: s.filePath }] : []));
-  const renderer = await sectionCompiler(pathToFileURL(`${process.cwd()}/src/`));
-  for (const { section, file } of files) {
+  // Sections and author notes: every file the build compiles as Markdown or MDX.
+  const files = [
+    ...inFileOrder(entries.sections).map((s) => ({ file: s.filePath, frontmatter: { ...s.data, article: s.data.article.id } })),
+    ...inFileOrder(entries.authors).map((a) => ({ file: a.filePath, frontmatter: a.data as Record<string, unknown> })),
+  ].flatMap(({ file, frontmatter }) => (file ? [{ file, frontmatter }] : []));
+  const compiler = await contentCompiler(pathToFileURL(`${process.cwd()}/src/`));
+  for (const { file, frontmatter } of files) {
     const source = readFileSync(file, 'utf8');
     // Prose MDX would misread gets its own message, with line and fix; such a file is not compiled.
-    const pitfalls = pitfallsIn(file, source);
+    const pitfalls = file.endsWith('.mdx') ? pitfallsIn(file, source) : [];
     found.push(...pitfalls);
     if (pitfalls.length > 0) continue;
     // As the MDX plugin does: the frontmatter blanked, so line numbers stay those of the file.
     const content = source.replace(/^---\r?\n[\s\S]*?\r?\n---/, (head) => head.replace(/[^\n]/g, ' '));
     try {
-      await renderer.process(content, file, { ...section.data, article: section.data.article.id });
+      await compiler.compile(content, file, frontmatter);
     } catch (error) {
       found.push(...(error instanceof ContentError ? error.problems.map(formatProblem) : [`${file}: ${(error as Error).message}`]));
     }

@@ -79,7 +79,7 @@ const articles = defineCollection({
     author: reference('authors'),
     publisher: text('the publisher’s name'),
     published: preciseDate,
-    original: z.url({ error: 'required: the original address, an absolute https:// URL' }),
+    original: z.url({ protocol: /^https?$/, error: 'required: the original address, an absolute https:// URL' }),
     description: text('one sentence quoted from the text'),
     figures: z.array(figure).default([]),
   }),

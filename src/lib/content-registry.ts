@@ -16,6 +16,8 @@ export interface RegistryEntry {
   data: Record<string, unknown>;
   body?: string | undefined;
   filePath?: string | undefined;
+  /** What the content layer rendered (Markdown files); absent where rendering failed. */
+  rendered?: unknown;
 }
 
 type Listener = (collection: string) => void;
@@ -35,7 +37,7 @@ function registry(): Registry {
 }
 
 function publish(collection: string, store: LoaderContext['store']): void {
-  const entries = [...store.values()].map((e) => ({ id: e.id, data: e.data, body: e.body, filePath: e.filePath }));
+  const entries = [...store.values()].map((e) => ({ id: e.id, data: e.data, body: e.body, filePath: e.filePath, rendered: e.rendered }));
   const r = registry();
   r.collections.set(collection, entries);
   r.version++;

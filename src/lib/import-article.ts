@@ -54,7 +54,13 @@ export function escapeMdx(text: string): string {
         // Line starts that Markdown reads as a heading, list, quote or numbered list.
         .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
         .replace(/^(\s*)(#+)/, (_, space: string, hashes: string) => `${space}${hashes.replace(/#/g, '\\#')}`)
-        .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2'),
+        .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2')
+        // A setext underline would make the line above a heading.
+        .replace(/^(\s*)=/, '$1\\=')
+        // MDX reads a line that begins "import" or "export" as code: the first letter as a
+        // character reference renders the same word and is never code.
+        .replace(/^(\s*)(i)(?=mport\b)|^(\s*)(e)(?=xport\b)/, (_, s1: string | undefined, i: string | undefined, s2: string | undefined) =>
+          i ? `${s1}&#105;` : `${s2}&#101;`),
     )
     .join('\n');
 }
@@ -68,7 +74,7 @@ export function importArticle(text: string): ImportedArticle {
   if (last && last.includes('\n') && isHeading(last.split('\n')[0]!.trim())) {
     blocks.pop();
     const [name = '', ...note] = last.split('\n');
-    author = { id: slugify(name), name: name.trim(), note: note.join(' ').replace(/\s+/g, ' ').trim() };
+    author = { id: slugify(name), name: name.trim(), note: escapeMdx(note.join(' ').replace(/\s+/g, ' ').trim()) };
   } else {
     todo.push('author: no author block found at the end; add content/authors/<id>.mdx and set author in article.yaml');
   }

@@ -5,7 +5,7 @@
  * keyed by everything that shapes them, so a rebuild compiles only what changed.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
@@ -13,6 +13,7 @@ import { toString } from 'hast-util-to-string';
 import { anchorContent, anchorProperties, sectionHeadGroup } from './anchor.ts';
 import { cacheKey, readCached, writeCached } from './build-cache.ts';
 import { notesBeforeInCollections } from './footnotes.ts';
+import remarkContentGuard from './content-guard.ts';
 import rehypeArticle, { mentionsFromCollections } from './rehype-article.ts';
 import rehypeStructure from './rehype-structure.ts';
 
@@ -22,7 +23,8 @@ import rehypeStructure from './rehype-structure.ts';
 const pipeline = unified({
   gfm: false,
   smartypants: false,
-  remarkPlugins: [[remarkGfm, { singleTilde: false }]],
+  // First: refuse anything in a content file that would be code (content-guard.ts).
+  remarkPlugins: [remarkContentGuard, [remarkGfm, { singleTilde: false }]],
   rehypePlugins: [
     // First: section-prefixed ids for notes and sub-headings, which the next steps keep.
     rehypeStructure,
@@ -87,9 +89,24 @@ export const markdownProcessor: typeof pipeline = {
 };
 
 /**
- * The MDX compiler the build's MDX plugin makes from this processor, for compiling sections
- * outside a build (`npm run check`, tests): same plugins, same options, same cache.
+ * A compiler for content files outside a build (`npm run check`, tests), as the build compiles
+ * them: `.mdx` with the MDX compiler the build's MDX plugin makes from this processor (same
+ * plugins, options and cache), `.md` with the processor's Markdown renderer.
  */
+export async function contentCompiler(srcDir: URL) {
+  if (!markdownProcessor.createMdxRenderer) throw new Error('the unified processor cannot compile MDX');
+  const mdx = await markdownProcessor.createMdxRenderer({}, { optimize: false, srcDir });
+  const markdown = await markdownProcessor.createRenderer({});
+  return {
+    /** Compile one file's body (frontmatter blanked, so line numbers are the file's) with its frontmatter. */
+    compile: async (body: string, filePath: string, frontmatter: Record<string, unknown>): Promise<string> =>
+      filePath.endsWith('.mdx')
+        ? (await mdx.process(body, filePath, frontmatter)).code
+        : (await markdown.render(body, { frontmatter, fileURL: pathToFileURL(filePath) })).code,
+  };
+}
+
+/** The MDX compiler alone, for tests that read what it exports. */
 export async function sectionCompiler(srcDir: URL) {
   if (!markdownProcessor.createMdxRenderer) throw new Error('the unified processor cannot compile MDX');
   return markdownProcessor.createMdxRenderer({}, { optimize: false, srcDir });

@@ -9,9 +9,13 @@ export interface BadCase {
   file: string;
   field: string;
   fix: RegExp;
+  /** A file the fixture's payload would write if any of it ran: it must not exist afterwards. */
+  marker?: string;
 }
 
 const content = (name: string, file: string, field: string, fix: RegExp): BadCase => ({ folder: `tests/fixtures/bad-content/${name}`, file, field, fix });
+/** A fixture whose payload writes `.tmp/pwned-<name>` if it runs. */
+const hostile = (name: string, file: string, field: string, fix: RegExp): BadCase => ({ ...content(name, file, field, fix), marker: `.tmp/pwned-${name}` });
 const annotations = (name: string, file: string, field: string, fix: RegExp): BadCase => ({ folder: `tests/fixtures/bad-annotations/${name}`, file, field, fix });
 
 export const BAD_CONTENT: BadCase[] = [
@@ -29,6 +33,14 @@ export const BAD_CONTENT: BadCase[] = [
   content('reserved-page-id', 'articles/tiny/02-second.mdx', 'id', /"author" is an id the article page already uses \(src\/components\/AuthorNote\.astro\): choose another/),
   content('raw-brace', 'articles/tiny/02-second.mdx', 'line 10, column 8', /"\{": write \\\{ to show a brace/),
   content('id-not-a-slug', 'articles/tiny/01-first.mdx', 'id', /not a lowercase slug: use lowercase letters/),
+  // Content is text: nothing in a content file may become code.
+  hostile('esm-in-section', 'articles/tiny/02-second.mdx', 'line 10, column 1', /import\/export: a line that begins with "import" or "export" is read as code: .*&#105;mport/),
+  hostile('expression-in-author-note', 'authors/ann-author.mdx', 'line 5, column 13', /"\{": write \\\{ to show a brace/),
+  hostile('expression-attribute', 'articles/tiny/02-second.mdx', 'line 10, column 1', /<Figure name>: name must be a quoted value such as name="figure-1", not an expression/),
+  hostile('unknown-component', 'articles/tiny/02-second.mdx', 'line 10, column 1', /<Fake> is markup, not text: the only components content may use are <Figure \/>/),
+  content('raw-html-in-markdown', 'articles/tiny/02-second.md', 'line 10, column 1', /raw HTML is not allowed in content: write it in Markdown/),
+  content('javascript-link', 'articles/tiny/02-second.mdx', 'line 8, column 20', /"javascript:alert\(document\.domain\)": links may point only to http\(s\) addresses or to paths of this site/),
+  content('javascript-original', 'articles/tiny/article.yaml', 'original', /an absolute https:\/\/ URL/),
 ];
 
 export const BAD_ANNOTATIONS: BadCase[] = [

@@ -4,7 +4,7 @@
  * (`bad-cases.ts` holds both to one table).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BAD_ANNOTATIONS, BAD_CONTENT, expectNamed } from './bad-cases.ts';
 
@@ -27,9 +27,11 @@ describe('npm run check', () => {
   });
 
   it.each(cases)('rejects $folder, naming $file, $field and the fix', (c) => {
+    if (c.marker) rmSync(c.marker, { force: true });
     const result = check(c.folder);
     expect(result.status, result.stdout).toBe(1);
     expectNamed(result.stderr, c, expect);
+    if (c.marker) expect(existsSync(c.marker), `${c.marker} was written: the content ran as code`).toBe(false);
   }, 60_000);
 
   it('gives the line, column and fix for a raw brace', () => {
