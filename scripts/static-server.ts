@@ -1,15 +1,21 @@
 /**
  * A static host for `dist/`, used by `npm start` and by every browser test, so what is tested is
- * what is deployed. Files are served by `sirv` (ETag, Last-Modified, Range, HEAD, MIME types,
+ * what is deployed. Files are served by `sirv` (ETag, Last-Modified, HEAD, MIME types,
  * precompressed variants); around it we keep only what a static host adds: `_headers` applied like
  * Cloudflare Pages (`src/lib/headers-file.ts`), trailing-slash redirects that never leave this
- * origin, and the 404 page with a 404 status.
+ * origin, byte ranges as RFC 9110 reads them (`range-parser`; sirv's own misreads suffix and
+ * one-byte ranges), and the 404 page with a 404 status.
+ *
+ * Every request is untrusted: whatever its target, headers or range, it gets an answer (400, 404,
+ * 405, 416 or the file) and never stops the server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { lookup } from 'mrmime';
+import { parse as parseRange } from 'range-parser';
 import sirv from 'sirv';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/headers-file.ts';
 import { precompressedMirror } from './precompress.ts';
@@ -23,15 +29,74 @@ const EXTRA_TYPES: Record<string, string> = {
   ico: 'image/x-icon',
 };
 
+const typeOf = (path: string): string => {
+  const extension = /\.([\w]+)$/.exec(path)?.[1] ?? '';
+  const type = EXTRA_TYPES[extension] ?? lookup(path) ?? 'application/octet-stream';
+  return type === 'text/html' ? 'text/html; charset=utf-8' : type;
+};
+
+/** A request target taken apart: its decoded site path and its query, or why it cannot be served. */
+export type Target = { path: string; search: string } | { error: 400 };
+
 /**
- * The redirect for a request path, or null when it is served as is. Runs of `/` or `\` collapse
- * to one `/` first, so the Location can never start with `//` (a link to another host); a folder
- * asked for without its trailing slash gets one, as static hosts do.
+ * The decoded path and raw query of a request target (origin-form `/a/b?q`, or absolute-form,
+ * whose host is ignored: this server has one site). A target that does not decode, or whose path
+ * holds a control character or NUL, is a 400: no file is named like that.
  */
-export function redirectFor(pathname: string, search: string, isFolder: (path: string) => boolean): string | null {
-  const clean = `/${pathname.split(/[/\\]+/).filter(Boolean).join('/')}${/[/\\]$/.test(pathname) && pathname.length > 1 ? '/' : ''}`;
-  if (clean !== pathname) return `${clean}${search}`;
-  if (!pathname.endsWith('/') && isFolder(pathname)) return `${pathname}/${search}`;
+export function parseTarget(raw: string): Target {
+  let target = raw;
+  if (!target.startsWith('/')) {
+    const absolute = /^https?:\/\/[^/?#]*(.*)$/i.exec(target);
+    if (!absolute) return { error: 400 };
+    target = absolute[1]!.startsWith('/') ? absolute[1]! : `/${absolute[1]!}`;
+  }
+  const at = target.indexOf('?');
+  const rawPath = at < 0 ? target : target.slice(0, at);
+  const search = at < 0 ? '' : target.slice(at);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return { error: 400 };
+  }
+  if (/[\u0000-\u001f\u007f]/.test(path)) return { error: 400 };
+  return { path, search };
+}
+
+/** A decoded path written back for a header: every character outside a path's safe set percent-encoded. */
+export function encodePath(path: string): string {
+  return path.split('/').map((segment) => encodeURIComponent(segment).replace(/%(2[46BC]|3[ABD]|40)/gi, (e) => decodeURIComponent(e))).join('/');
+}
+
+/** A raw query kept as sent, but with any byte a header cannot carry percent-encoded. */
+function encodeSearch(search: string): string {
+  return search.replace(/[^\u0021-\u007e]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * The path a decoded path is served at: runs of `/` or `\` are one `/` (so it never starts `//`,
+ * another host to a browser), `.` and `..` segments resolved, a trailing slash kept.
+ */
+export function cleanPath(path: string): string {
+  const segments: string[] = [];
+  for (const segment of path.split(/[/\\]+/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  const trailing = /[/\\]$/.test(path) || /(^|[/\\])\.\.?$/.test(path);
+  return `/${segments.join('/')}${trailing && segments.length > 0 ? '/' : ''}`;
+}
+
+/**
+ * The redirect for a decoded request path, as a site path to encode, or null when it is served as
+ * is: a path that cleans to another is sent there; a folder asked for without its trailing slash
+ * gets one, as static hosts do.
+ */
+export function redirectFor(path: string, isFolder: (path: string) => boolean): string | null {
+  const clean = cleanPath(path);
+  if (clean !== path) return clean;
+  if (!path.endsWith('/') && isFolder(path)) return `${path}/`;
   return null;
 }
 
@@ -85,6 +150,16 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     },
   });
   const notFound = readFile404(mirror);
+  /** The file a site path names in the mirror (a folder's index.html), if there is one. */
+  const fileAt = (path: string) => {
+    const file = join(mirror, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const stats = statSync(file);
+      return stats.isFile() ? { file, size: stats.size, mtime: stats.mtime } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const isFolder = (path: string) => {
     try {
       return statSync(join(mirror, path)).isDirectory();
@@ -94,75 +169,101 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   };
 
   const base = (options.base ?? '/').replace(/\/?$/, '/');
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
+  const plain = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) =>
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(text);
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const target = parseTarget(req.url ?? '/');
+    if ('error' in target) return plain(res, 400, 'Bad request');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+    // Everything lives under the base path: take it off, or answer as the host would.
+    let path = target.path;
     if (base !== '/') {
-      // Everything lives under the base path: strip it, or answer as the host would.
-      const raw = req.url ?? '/';
-      if (raw === base.slice(0, -1) || raw.startsWith(`${base.slice(0, -1)}?`)) {
-        res.writeHead(301, { location: `${base}${raw.slice(base.length - 1)}` }).end();
-        return;
-      }
-      if (!raw.startsWith(base)) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-        return;
-      }
-      req.url = raw.slice(base.length - 1);
-      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-      // Redirects made inside the site point inside the base path too.
-      res.writeHead = ((status: number, ...rest: unknown[]) => {
-        const headers = rest.find((r) => typeof r === 'object' && r !== null) as Record<string, string> | undefined;
-        if (headers?.['location']?.startsWith('/')) headers['location'] = `${base}${headers['location'].slice(1)}`;
-        return writeHead(status, ...rest);
-      }) as typeof res.writeHead;
+      if (path === base.slice(0, -1)) return res.writeHead(301, { location: `${encodePath(base)}${encodeSearch(target.search)}` }).end();
+      if (!path.startsWith(base)) return plain(res, 404, 'Not found');
+      path = path.slice(base.length - 1);
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    // The raw path, so that `\` and `//` are seen before URL parsing turns them into `/`.
-    const rawPath = req.url?.startsWith('/') ? req.url.split('?')[0]! : url.pathname;
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(rawPath);
-    } catch {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
-      return;
+    // Redirects are built from the cleaned, re-encoded path: they stay on this origin whatever was sent.
+    const redirect = redirectFor(path, isFolder);
+    if (redirect !== null) {
+      const location = `${encodePath(`${base}${redirect.slice(1)}`)}${encodeSearch(target.search)}`;
+      return res.writeHead(301, { location }).end();
     }
-    const location = redirectFor(pathname, url.search, isFolder);
-    if (location !== null) {
-      res.writeHead(301, { location }).end();
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    // A Range asks for bytes of the file as stored, not of a compressed copy.
-    if (req.headers.range) delete req.headers['accept-encoding'];
     const sendNotFound = () => {
       applyHeaders(res, '/404.html');
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.writeHead(404).end(req.method === 'HEAD' ? undefined : notFound);
     };
+    if (path.split('/').includes('_headers')) return sendNotFound();
+    // sirv reads the path from req.url: hand it the cleaned one, without the base.
+    req.url = `${encodePath(path)}${encodeSearch(target.search)}`;
     if (options.inject && req.method === 'GET') {
-      if (pathname === options.inject.path) {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(options.inject.script);
-        return;
+      if (path === options.inject.path) {
+        return res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(options.inject.script);
       }
-      const page = pathname.endsWith('/') ? join(mirror, pathname, 'index.html') : pathname.endsWith('.html') ? join(mirror, pathname) : null;
+      const page = path.endsWith('/') ? join(mirror, path, 'index.html') : path.endsWith('.html') ? join(mirror, path) : null;
       if (page) {
         const found = existsSync(page);
         const html = found ? readFileSync(page, 'utf8') : notFound.toString('utf8');
-        applyHeaders(res, found ? pathname : '/404.html');
+        applyHeaders(res, found ? path : '/404.html');
         res.writeHead(found ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(html.replace('<head>', `<head><script src="${base}${options.inject.path.slice(1)}"></script>`));
-        return;
+        return res.end(html.replace('<head>', `<head><script src="${base}${options.inject.path.slice(1)}"></script>`));
       }
     }
-    if (pathname.split('/').includes('_headers')) {
-      sendNotFound();
-      return;
+    const range = req.headers.range;
+    delete req.headers.range;
+    if (range !== undefined && req.headers['if-range'] === undefined) {
+      const file = fileAt(path);
+      if (file) return sendRange(req, res, path, file, range);
     }
-    files(req, res, sendNotFound);
+    return files(req, res, sendNotFound);
+  };
+
+  /**
+   * A byte range of a file as stored (never of a compressed copy), as RFC 9110 §14 reads it: one
+   * satisfiable range is a 206; an invalid or unsatisfiable one a 416 with the size; another unit,
+   * or several ranges, are ignored and the whole file is sent (which the RFC allows).
+   */
+  const sendRange = (req: IncomingMessage, res: ServerResponse, path: string, file: { file: string; size: number; mtime: Date }, header: string) => {
+    const parsed = parseRange(file.size, header);
+    if (parsed.type !== 'bytes' || parsed.ranges.length > 1 || (parsed.code === 0 && parsed.ranges.length === 0)) {
+      delete req.headers['accept-encoding'];
+      return files(req, res, () => res.writeHead(404).end());
+    }
+    applyHeaders(res, path);
+    if (parsed.code !== 0 || parsed.ranges.length === 0) {
+      return res.writeHead(416, { 'content-range': `bytes */${file.size}`, 'content-type': 'text/plain; charset=utf-8' }).end('Range not satisfiable');
+    }
+    const { start, end } = parsed.ranges[0]!;
+    res.writeHead(206, {
+      'content-type': typeOf(file.file),
+      'content-length': end - start + 1,
+      'content-range': `bytes ${start}-${end}/${file.size}`,
+      'accept-ranges': 'bytes',
+      'last-modified': file.mtime.toUTCString(),
+      etag: `W/"${file.size}-${file.mtime.getTime()}"`,
+    });
+    if (req.method === 'HEAD') return res.end();
+    const stream = createReadStream(file.file, { start, end });
+    stream.on('error', () => res.destroy());
+    return stream.pipe(res);
+  };
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      handle(req, res);
+    } catch {
+      // Whatever went wrong answers this request alone; the server goes on.
+      if (!res.headersSent) plain(res, 500, 'Internal error');
+      else res.destroy();
+    }
   };
   const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
+  // A request Node cannot parse at all (a broken request line or header) gets a 400, not a crash.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
 
   const host = options.host ?? '127.0.0.1';
   try {
