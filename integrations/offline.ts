@@ -1,8 +1,8 @@
 /**
  * Reading offline: after Pagefind has written the index, write `dist/sw.js` from the worker in
- * `src/sw/service-worker.ts` and the plan `src/lib/offline.ts` makes from the built files. The
- * version is a hash of every built file's path and content, so any change to the site makes a
- * new worker, and the new worker clears the old caches.
+ * `src/sw/service-worker.ts` and the plan `src/lib/offline.ts` makes from the built files, and
+ * the search plan the worker fetches when a reader first searches. The version is a hash of every
+ * built file's path and content, so any change to the site makes a new worker.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -10,7 +10,8 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { offlinePlan, SERVICE_WORKER, type PagefindEntry } from '../src/lib/offline.ts';
+import { transform } from 'esbuild';
+import { OFFLINE_SEARCH_PLAN, offlinePlan, SERVICE_WORKER, type PagefindEntry } from '../src/lib/offline.ts';
 import { serviceWorker } from '../src/sw/service-worker.ts';
 
 const READ_BATCH = 64;
@@ -34,7 +35,7 @@ export default function offlineIntegration(): AstroIntegration {
         const names = (await readdir(site, { recursive: true, withFileTypes: true }))
           .filter((d) => d.isFile())
           .map((d) => join(d.parentPath, d.name).slice(site.length).split(sep).join('/'))
-          .filter((name) => name !== SERVICE_WORKER.slice(1))
+          .filter((name) => name !== SERVICE_WORKER.slice(1) && name !== OFFLINE_SEARCH_PLAN.slice(1))
           .sort();
         const hash = createHash('sha256');
         const fragmentUrls: Record<string, string> = {};
@@ -51,8 +52,11 @@ export default function offlineIntegration(): AstroIntegration {
         const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
         const plan = offlinePlan({ files: names.map((n) => `/${n}`), entry, fragmentUrls, version: hash.digest('hex').slice(0, 16), base });
         // The worker is its function's own source, called with the plan: nothing else to bundle.
-        await writeFile(join(site, SERVICE_WORKER.slice(1)), `(${serviceWorker.toString()})(${JSON.stringify(plan)});\n`);
-        logger.info(`wrote ${SERVICE_WORKER} (version ${plan.version}): ${plan.precache.length} files kept at install`);
+        // Minified: every first visit downloads it.
+        const worker = await transform(`(${serviceWorker.toString()})(${JSON.stringify(plan.worker)});`, { minify: true, loader: 'js', target: 'es2022' });
+        await writeFile(join(site, SERVICE_WORKER.slice(1)), worker.code);
+        await writeFile(join(site, OFFLINE_SEARCH_PLAN.slice(1)), JSON.stringify(plan.search));
+        logger.info(`wrote ${SERVICE_WORKER} (version ${plan.worker.version}) and ${OFFLINE_SEARCH_PLAN}: ${plan.search.core.length + plan.search.chunks.length} search files kept when a reader first searches`);
       },
     },
   };

@@ -15,7 +15,12 @@ function openSearch(initialQuery: () => string): void {
   if (loading) return;
   typed = '';
   loading = import('./search-dialog.ts')
-    .then((m) => m.openSearch(initialQuery()))
+    .then(
+      (m) => m.openSearch(initialQuery()),
+      // The dialog's code can be gone (a tab left open across a deploy, or offline): search on the
+      // search page instead, which the current build serves.
+      () => location.assign(`${routes.search()}?${new URLSearchParams({ q: initialQuery() })}`),
+    )
     .finally(() => (loading = undefined));
 }
 
@@ -101,7 +106,19 @@ if (anchors.length > 0) {
 // Offline reading: a service worker keeps the pages opened here (and search) for later. Registered
 // once the page has loaded, so it never competes with reading; reading never depends on it.
 if ('serviceWorker' in navigator) {
-  addEventListener('load', () => void navigator.serviceWorker.register(routes.serviceWorker()).catch(() => undefined));
+  addEventListener('load', () => {
+    const first = !navigator.serviceWorker.controller;
+    navigator.serviceWorker
+      .register(routes.serviceWorker())
+      // On a first visit this page loaded before the worker: tell it what to keep (from the HTTP cache).
+      .then(() => first && navigator.serviceWorker.ready)
+      .then((registration) => {
+        if (!registration) return;
+        const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+        registration.active?.postMessage({ type: 'keep-page', page: location.href, loaded });
+      })
+      .catch(() => undefined);
+  });
 }
 
 // Said last, so anything (styles, tests) can tell the page has been enhanced.

@@ -35,6 +35,19 @@ interface PagefindApi {
 const MAX_RESULTS = 12;
 const FILTER_LABELS: Record<keyof typeof SEARCH_FILTERS, string> = { type: 'Type', article: 'Article' };
 let pagefind: Promise<PagefindApi> | undefined;
+let keptForOffline = false;
+
+/**
+ * The reader has searched online: ask the service worker to keep search for offline use (once a
+ * page), unless they asked their browser to save data.
+ */
+function keepSearchOffline(): void {
+  const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData === true;
+  if (keptForOffline || saveData || !navigator.onLine) return;
+  keptForOffline = true;
+  // To the active worker, whether or not it controls this page yet (a first visit).
+  void navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: 'keep-search' }));
+}
 
 /** Load Pagefind once, on the main thread (no worker download), ready to search. */
 export function loadPagefind(): Promise<PagefindApi> {
@@ -183,6 +196,7 @@ export function createSearchView(elements: SearchElements): SearchView {
     const total = found?.results.length ?? 0;
     if (total === 0) nodes.push(emptyNode());
     results.replaceChildren(...nodes);
+    keepSearchOffline();
     if (elements.filters && found) renderFilters(elements.filters, found.filters, selection, (s) => elements.onSelect?.(s));
     show(countLabel(total, query), total ? 'results' : 'empty');
   }

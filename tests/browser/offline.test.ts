@@ -1,7 +1,7 @@
 /**
  * Reading offline, in Chromium with the network cut: after one online visit an article reads
- * offline (text, sidebars, figures), search works over the pages opened, other results say they
- * need a connection, and a page never opened gets the offline page.
+ * offline (text, sidebars, figures); after one search online, search works offline over the pages
+ * opened and other results say they need a connection; a page never opened gets the offline page.
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -22,6 +22,13 @@ export async function pageKept(page: Page): Promise<void> {
   });
 }
 
+async function searchFor(page: Page, query: string): Promise<void> {
+  await page.keyboard.press('/');
+  await page.locator('dialog.search-dialog').waitFor();
+  await page.keyboard.type(query);
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog .search-status')?.dataset['state'] === 'results');
+}
+
 async function fresh(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser().newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 900 } });
   return { context, page: await context.newPage() };
@@ -34,22 +41,30 @@ describe('offline reading and search', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(ARTICLE);
     await pageKept(page);
-    // The search index is kept at install, once the worker is ready.
-    await page.waitForFunction(async () => (await caches.match('/pagefind/pagefind-entry.json')) !== undefined);
+    // Nothing of search is kept until the reader searches.
+    expect(await page.evaluate(async () => (await caches.match('/pagefind/pagefind-entry.json')) === undefined)).toBe(true);
+    await searchFor(page, 'OPCON');
+    await page.keyboard.press('Escape');
+    // The reader searched online: the worker keeps search (the entry once, by path) for offline.
+    await page.waitForFunction(async () => (await caches.match('/offline/search.json')) !== undefined && (await caches.match('/pagefind/pagefind-entry.json')) !== undefined);
+    // Reading on online keeps the offline page too.
+    await page.goto('/issues/');
+    await page.waitForFunction(async () => (await caches.match('/offline/')) !== undefined);
+    await page.goto(ARTICLE);
     await context.setOffline(true);
     await page.reload();
     expect(await readBlocks(page, '[data-article-body] :is(p, h2, h3, li, blockquote), #author p')).toEqual(expectedBlocks(readSource()));
     expect(await page.locator('details.sidebar .card').count()).toBeGreaterThan(10);
     expect(await page.locator('[data-article-body] figure svg').count()).toBe(2);
 
-    await page.keyboard.press('/');
-    await page.locator('dialog.search-dialog').waitFor();
-    await page.keyboard.type('OPCON');
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog .search-status')?.dataset['state'] === 'results');
+    await searchFor(page, 'sanctions');
     const dialog = page.locator('dialog.search-dialog');
-    expect(await dialog.locator('.result-group[data-kind=article] a.result-link').first().innerText()).toBe('Preparing for the Eventualities');
-    // The events and issue pages were never opened: their results cannot be shown, and say so.
+    // The sanctions issue's page was never opened, nor its result read online: it cannot be shown, and says so.
     expect(await dialog.locator('.search-unavailable').innerText()).toMatch(/^\d+ more results? needs? a connection/);
+    await page.locator('#search-dialog-input').fill('');
+    await page.keyboard.type('OPCON');
+    await page.waitForFunction(() => document.querySelector('dialog .search-status')?.textContent?.includes('OPCON'));
+    expect(await dialog.locator('.result-group[data-kind=article] a.result-link').first().innerText()).toBe('Preparing for the Eventualities');
     await dialog.locator('a.result-link').first().click();
     await page.waitForSelector('#preparing-for-the-eventualities mark.search-hit');
 

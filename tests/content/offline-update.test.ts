@@ -1,10 +1,11 @@
 /**
- * A new deploy replaces what the service worker kept: a second build with changed text is read
- * after one reload, the old build's cache is gone, and offline the new text is what is kept.
+ * A deploy is safe for readers: pages kept offline survive a new build (the newer copy replaces
+ * the older one when online, the others stay, with their own styles); a tab left open across a
+ * deploy still searches; and two publications on one origin keep their own caches.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
@@ -12,58 +13,156 @@ import { buildFixture, type BuildResult } from './build.ts';
 
 const OLD = 'First piece, opening words.';
 const NEW = 'First piece, opening words, revised.';
+const SECOND = 'Second piece, opening words.';
+const BASE = '/reader/';
 let first: BuildResult;
 let second: BuildResult;
+let staging: BuildResult;
+let browser: Browser;
+const servers: StaticServer[] = [];
 
 beforeAll(async () => {
   mkdirSync('.tmp', { recursive: true });
   const content = mkdtempSync(join('.tmp', 'content-'));
   cpSync('tests/fixtures/two-articles', content, { recursive: true });
-  first = await buildFixture(content);
+  [first, staging] = await Promise.all([buildFixture(content, { BASE_PATH: BASE }), buildFixture(content, { BASE_PATH: '/reader-staging/' })]);
   const section = join(content, 'articles', 'first-piece', '01-start.mdx');
   writeFileSync(section, readFileSync(section, 'utf8').replace(OLD, NEW));
-  second = await buildFixture(content);
+  second = await buildFixture(content, { BASE_PATH: BASE });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.close()));
 });
 
-describe('a new build replaces the pages kept offline', () => {
-  let server: StaticServer | undefined;
-  afterAll(async () => server?.close());
+/** Serve a build where a static host would, replacing whatever that address served before. */
+async function deploy(build: BuildResult, port?: number): Promise<StaticServer> {
+  const server = await startStaticServer({ root: build.outDir, base: BASE, ...(port ? { port } : {}) });
+  servers.push(server);
+  return server;
+}
 
-  it('shows the new text after one reload, drops the old cache, and keeps the new text offline', async () => {
-    expect(first.code, first.output).toBe(0);
-    expect(second.code, second.output).toBe(0);
+const kept = (page: Page) =>
+  page.waitForFunction(async () => {
+    for (const key of await caches.keys()) if (await (await caches.open(key)).match(location.origin + location.pathname)) return true;
+    return false;
+  });
+/** Every stylesheet the page links has loaded (offline: from what the worker kept). */
+const styled = (page: Page) =>
+  page.evaluate(() => {
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')];
+    return links.length > 0 && links.every((link) => (link.sheet?.cssRules.length ?? 0) > 0);
+  });
+
+describe('a deploy is safe for readers', () => {
+  it('keeps pages read before a deploy: the newer copy replaces the older online, the others still read offline, styled', async () => {
+    for (const build of [first, second, staging]) expect(build.code, build.output).toBe(0);
     expect(readFileSync(join(first.outDir, 'sw.js'), 'utf8')).not.toBe(readFileSync(join(second.outDir, 'sw.js'), 'utf8'));
-    server = await startStaticServer({ root: first.outDir });
+    let server = await deploy(first);
     const port = Number(new URL(server.url).port);
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    try {
-      const context = await browser.newContext({ baseURL: server.url });
-      const page = await context.newPage();
-      await page.goto('/first-piece/');
-      await page.evaluate(() => navigator.serviceWorker.ready);
-      await page.waitForFunction(async () => (await caches.match(location.href)) !== undefined);
-      const oldCaches = await page.evaluate(() => caches.keys());
-      expect(await page.locator('main').innerText()).toContain(OLD);
+    const context = await browser.newContext({ baseURL: new URL(server.url).origin });
+    const page = await context.newPage();
+    await page.goto(`${BASE}first-piece/`);
+    await kept(page);
+    await page.goto(`${BASE}second-piece/`);
+    await kept(page);
+    expect(await page.locator('main').innerText()).toContain(SECOND);
 
-      // Deploy the second build at the same address.
-      await server.close();
-      server = await startStaticServer({ root: second.outDir, port });
-      await page.reload();
-      expect(await page.locator('main').innerText()).toContain(NEW);
-      // The new worker takes over and removes the first build's cache.
-      await page.waitForFunction(
-        async (old) => {
-          const keys = await caches.keys();
-          return keys.length === 1 && !old.includes(keys[0]!) && (await caches.match(location.href)) !== undefined;
-        },
-        oldCaches,
-      );
-      await context.setOffline(true);
-      await page.reload();
-      expect(await page.locator('main').innerText()).toContain(NEW);
-      await context.close();
-    } finally {
-      await browser.close();
+    // Deploy the second build at the same address; read the changed page online.
+    await server.close();
+    server = await deploy(second, port);
+    await page.goto(`${BASE}first-piece/`);
+    expect(await page.locator('main').innerText()).toContain(NEW);
+    // The new build's worker has taken over (installed and activated), and the newer copy replaced the older.
+    await page.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.getRegistration())!;
+      await registration.update();
+      while (registration.installing || registration.waiting || registration.active?.state !== 'activated') await new Promise((r) => setTimeout(r, 50));
+    });
+    await page.waitForFunction(async () => (await (await caches.match(location.href))?.text())?.includes('revised'));
+
+    await context.setOffline(true);
+    await page.goto(`${BASE}second-piece/`);
+    expect(await page.locator('main').innerText()).toContain(SECOND);
+    expect(await styled(page)).toBe(true);
+    await page.goto(`${BASE}first-piece/`);
+    expect(await page.locator('main').innerText()).toContain(NEW);
+    await context.close();
+    await server.close();
+  });
+
+  it('lets a tab left open across a deploy search: when its search code is gone, on the search page of the new build', async () => {
+    const gone = mkdtempSync(join('.tmp', 'deploy-'));
+    cpSync(second.outDir, gone, { recursive: true });
+    let server = await deploy(first);
+    const port = Number(new URL(server.url).port);
+    const context = await browser.newContext({ baseURL: new URL(server.url).origin });
+    const page = await context.newPage();
+    await page.goto(`${BASE}first-piece/`);
+    await kept(page);
+    // The new build names its search code differently: the old tab's file is not on the host any more.
+    const dialogCode = readdirSync(join(first.outDir, '_astro')).filter((name) => name.startsWith('search-dialog.'));
+    expect(dialogCode).toHaveLength(1);
+    rmSync(join(gone, '_astro', dialogCode[0]!), { force: true });
+    await server.close();
+    server = await deploy({ ...second, outDir: gone }, port);
+
+    await page.fill('#site-search-q', 'opening');
+    await page.waitForURL((url) => url.pathname === `${BASE}search/`);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('opening');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    expect(await page.locator('[data-search-results] a.result-link').count()).toBeGreaterThan(0);
+    await context.close();
+    await server.close();
+  });
+
+  it('keeps at most its cap of pages, the oldest first out', async () => {
+    // The same worker with a cap of 2 instead of PAGE_CAP, so three pages overflow it.
+    const capped = mkdtempSync(join('.tmp', 'capped-'));
+    cpSync(second.outDir, capped, { recursive: true });
+    const worker = readFileSync(join(capped, 'sw.js'), 'utf8');
+    expect(worker).toMatch(/pageCap:\d+/);
+    writeFileSync(join(capped, 'sw.js'), worker.replace(/pageCap:\d+/, 'pageCap:2'));
+    const server = await deploy({ ...second, outDir: capped });
+    const context = await browser.newContext({ baseURL: new URL(server.url).origin });
+    const page = await context.newPage();
+    for (const path of ['first-piece/', 'second-piece/', '']) {
+      await page.goto(`${BASE}${path}`);
+      await kept(page);
     }
+    const pages = await page.evaluate(async () => {
+      const name = (await caches.keys()).find((n) => n.endsWith(':pages'))!;
+      return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    });
+    expect(pages).toEqual([`${BASE}second-piece/`, BASE]);
+    await context.close();
+    await server.close();
+  });
+
+  it('keeps two publications on one origin apart: opening one never removes what the other kept', async () => {
+    const site = mkdtempSync(join('.tmp', 'origin-'));
+    cpSync(second.outDir, join(site, 'reader'), { recursive: true });
+    cpSync(staging.outDir, join(site, 'reader-staging'), { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>Two publications</title>');
+    const server = await startStaticServer({ root: site });
+    servers.push(server);
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/reader/first-piece/');
+    await kept(page);
+    await page.goto('/reader-staging/second-piece/');
+    await kept(page);
+    await page.goto('/reader-staging/first-piece/');
+    await kept(page);
+    const names = await page.evaluate(() => caches.keys());
+    expect(names.filter((n) => n.startsWith('reader:/reader/')).length).toBeGreaterThan(0);
+    expect(names.filter((n) => n.startsWith('reader:/reader-staging/')).length).toBeGreaterThan(0);
+    await context.setOffline(true);
+    await page.goto('/reader/first-piece/');
+    expect(await page.locator('main').innerText()).toContain(NEW);
+    await page.goto('/reader-staging/second-piece/');
+    expect(await page.locator('main').innerText()).toContain(SECOND);
+    await context.close();
   });
 });

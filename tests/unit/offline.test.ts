@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { offlinePlan } from '../../src/lib/offline.ts';
+import { offlinePlan, PAGE_CAP } from '../../src/lib/offline.ts';
 
 const files = [
   '/offline/index.html',
   '/index.html',
   '/_astro/enhance.abc.js',
   '/_astro/page.def.css',
-  '/_astro/font.woff2',
   '/pagefind/pagefind.js',
   '/pagefind/pagefind-entry.json',
   '/pagefind/pagefind.en_1.pf_meta',
@@ -26,25 +25,30 @@ const fragmentUrls = {
 };
 
 describe('what the service worker keeps', () => {
-  it('keeps the offline page, the search code and index, and the site’s scripts and styles at install', () => {
-    const plan = offlinePlan({ files, entry, fragmentUrls, version: 'v1' });
-    expect(plan.precache).toEqual([
-      '/offline/',
-      '/pagefind/pagefind.js',
-      '/pagefind/pagefind-entry.json',
-      '/pagefind/pagefind.en_1.pf_meta',
-      '/pagefind/wasm.en.pagefind',
-      '/_astro/enhance.abc.js',
-      '/_astro/page.def.css',
-      '/pagefind/filter/en_b.pf_filter',
-      '/pagefind/index/en_a.pf_index',
-    ]);
+  it('names nothing to fetch at install: the worker knows the site’s own files, the offline page and where the search plan is', () => {
+    const { worker } = offlinePlan({ files, entry, fragmentUrls, version: 'v1' });
+    expect(worker).toEqual({
+      version: 'v1',
+      offlinePage: '/offline/',
+      assetFolder: '/_astro/',
+      assets: ['/_astro/enhance.abc.js', '/_astro/page.def.css'],
+      indexFolders: ['/pagefind/index/', '/pagefind/filter/'],
+      fragmentFolder: '/pagefind/fragment/',
+      searchPlan: '/offline/search.json',
+      searchCore: ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/pagefind.en_1.pf_meta', '/pagefind/wasm.en.pagefind'],
+      pageCap: PAGE_CAP,
+    });
+  });
+
+  it('keeps search when asked: Pagefind’s code, entry, metadata and wasm, its index, and each page’s fragments', () => {
+    const { search } = offlinePlan({ files, entry, fragmentUrls, version: 'v1' });
+    expect(search.core).toEqual(['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/pagefind.en_1.pf_meta', '/pagefind/wasm.en.pagefind']);
+    expect(search.chunks).toEqual(['/pagefind/filter/en_b.pf_filter', '/pagefind/index/en_a.pf_index']);
     // Fragments are kept only with the page their results are on, all of that page's.
-    expect(plan.fragments).toEqual({
+    expect(search.fragments).toEqual({
       '/piece/': ['/pagefind/fragment/en_c.pf_fragment'],
       '/events/': ['/pagefind/fragment/en_d.pf_fragment', '/pagefind/fragment/en_e.pf_fragment'],
     });
-    expect(plan.version).toBe('v1');
   });
 
   it('fails the build when something it must keep was not built', () => {
@@ -52,11 +56,11 @@ describe('what the service worker keeps', () => {
   });
 
   it('puts every path under the base path when the site has one', () => {
-    const plan = offlinePlan({ files, entry, fragmentUrls, version: 'v1', base: '/sub/path/' });
-    expect(plan.precache[0]).toBe('/sub/path/offline/');
-    expect(plan.precache.every((p) => p.startsWith('/sub/path/'))).toBe(true);
-    expect(plan.offlinePage).toBe('/sub/path/offline/');
-    expect(plan.immutable).toContain('/sub/path/_astro/');
-    expect(plan.fragments['/sub/path/piece/']).toEqual(['/sub/path/pagefind/fragment/en_c.pf_fragment']);
+    const { worker, search } = offlinePlan({ files, entry, fragmentUrls, version: 'v1', base: '/sub/path/' });
+    expect(worker.offlinePage).toBe('/sub/path/offline/');
+    expect(worker.searchPlan).toBe('/sub/path/offline/search.json');
+    expect([worker.assetFolder, worker.fragmentFolder, ...worker.indexFolders].every((p) => p.startsWith('/sub/path/pagefind/') || p === '/sub/path/_astro/')).toBe(true);
+    expect([...worker.assets, ...search.core, ...search.chunks].every((p) => p.startsWith('/sub/path/'))).toBe(true);
+    expect(search.fragments['/sub/path/piece/']).toEqual(['/sub/path/pagefind/fragment/en_c.pf_fragment']);
   });
 });
