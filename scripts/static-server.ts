@@ -103,6 +103,8 @@ export function redirectFor(path: string, isFolder: (path: string) => boolean): 
 export interface StaticServer {
   server: Server;
   url: string;
+  /** The private copy it serves from, each text file beside its Brotli and gzip variants, made at start. */
+  mirror: string;
   close(): Promise<void>;
 }
 
@@ -228,7 +230,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const parsed = parseRange(file.size, header);
     if (parsed.type !== 'bytes' || parsed.ranges.length > 1 || (parsed.code === 0 && parsed.ranges.length === 0)) {
       delete req.headers['accept-encoding'];
-      return files(req, res, () => res.writeHead(404).end());
+      return files(req, res, () => void res.writeHead(404).end());
     }
     applyHeaders(res, path);
     if (parsed.code !== 0 || parsed.ranges.length === 0) {
@@ -280,6 +282,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   return {
     server,
     url: `${options.tls ? 'https' : 'http'}://${host}:${port}${base === '/' ? '' : base.slice(0, -1)}`,
+    mirror,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));

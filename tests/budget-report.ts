@@ -6,6 +6,8 @@ export interface Budget {
   totalRequests: number;
   scriptTransferBytes: number;
   fontRequests: number;
+  /** What the service worker itself downloads: its script and anything it fetches. */
+  workerTransferBytes: number;
 }
 
 export function budgetReport(actual: Budget, budget: Budget): { over: Array<keyof Budget>; table: string } {

@@ -111,7 +111,7 @@ if ('serviceWorker' in navigator) {
     navigator.serviceWorker
       .register(routes.serviceWorker())
       // On a first visit this page loaded before the worker: tell it what to keep (from the HTTP cache).
-      .then(() => first && navigator.serviceWorker.ready)
+      .then((): Promise<ServiceWorkerRegistration | undefined> | undefined => (first ? navigator.serviceWorker.ready : undefined))
       .then((registration) => {
         if (!registration) return;
         const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);

@@ -1,4 +1,6 @@
 /** Each quality gate fails when its rule is broken: proved once, on a fixture broken on purpose. */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
@@ -8,9 +10,13 @@ import {
   blockingScripts,
   brokenLinks,
   cspViolations,
+  firstSectionGzipBytes,
+  gzipBytes,
+  headerCspProblems,
   horizontalOverflow,
   htmlErrors,
   measureLoad,
+  searchCost,
   motionProblems,
   notFoundProblems,
   nuErrors,
@@ -22,7 +28,7 @@ import {
 } from './gates.ts';
 import { openPage } from './harness.ts';
 import { budgetReport } from '../budget-report.ts';
-import { expectedBlocks, readBlocksInPage } from './reading.ts';
+import { expectedBlocks, hostileEffectsInPage, landedInViewInPage, notesOutOfPlaceInPage, readBlocksInPage } from './reading.ts';
 import { readSource } from '../source.ts';
 
 const root = 'tests/fixtures/broken-site';
@@ -107,11 +113,79 @@ describe('the gates catch what they guard against', () => {
     await close();
   });
 
+  const BUDGET = { htmlCssTransferBytes: 14_336, htmlCssRequests: 2, totalTransferBytes: 18_432, totalRequests: 4, scriptTransferBytes: 4_096, fontRequests: 0, workerTransferBytes: 3_072 };
+
   it('byte budgets: 32 KB of barely compressible script is measured in full and is over budget', async () => {
-    const { actual } = await measureLoad(browser, `${server.url}/heavy/`);
+    const { actual } = await measureLoad(browser, `${server.url}/heavy/`, { settle: 500 });
     expect(actual.scriptTransferBytes).toBeGreaterThan(24_000);
-    const budget = { htmlCssTransferBytes: 14_336, htmlCssRequests: 2, totalTransferBytes: 18_432, totalRequests: 4, scriptTransferBytes: 4_096, fontRequests: 0 };
-    expect(budgetReport(actual, budget).over).toEqual(expect.arrayContaining(['scriptTransferBytes', 'totalTransferBytes']));
+    expect(budgetReport(actual, BUDGET).over).toEqual(expect.arrayContaining(['scriptTransferBytes', 'totalTransferBytes']));
+  });
+
+  it('worker bytes: a service worker that downloads 32 KB (25 KB compressed) in the background after load is counted, and is over budget', async () => {
+    const { actual } = await measureLoad(browser, `${server.url}/worker/`, { settle: 3_000 });
+    expect(actual.workerTransferBytes).toBeGreaterThan(20_000);
+    expect(budgetReport(actual, BUDGET).over).toEqual(expect.arrayContaining(['workerTransferBytes', 'totalTransferBytes']));
+  });
+
+  it('first section in 14 KB: a first section that ends after 14 KB of gzip is measured as such', () => {
+    const filler = randomBytes(16 * 1024).toString('base64');
+    const html = `<main><section class="article-section"><p>${filler}</p><details class="sidebar"></details></section></main>`;
+    expect(firstSectionGzipBytes(html)).toBeGreaterThan(14 * 1024);
+    expect(() => firstSectionGzipBytes('<main><p>no sections</p></main>')).toThrow(/no first section/);
+  });
+
+  it('4 KB reading aids: 32 KB of barely compressible script is more than 4 KB of gzip', () => {
+    expect(gzipBytes(readFileSync(`${root}/heavy/noise.js`))).toBeGreaterThan(4 * 1024);
+  });
+
+  it('search ≤ 100 KB: a search whose first query downloads 160 KB (125 KB compressed) is measured as such', async () => {
+    const { bytes, atLoad } = await searchCost(browser, server.url, '/search/', 'anything');
+    expect(bytes).toBeGreaterThan(100 * 1024);
+    // The page loaded its search code up front: that is reported too.
+    expect(atLoad).toEqual([`${server.url}/search/fake-search.js`]);
+  });
+
+  it('header CSP = meta CSP: a header that allows a source, drops a hash or lacks frame-ancestors is reported', () => {
+    const expected = { 'default-src': ["'self'"], 'script-src': ["'self'"], 'frame-ancestors': ["'none'"] };
+    const meta = "default-src 'self'; script-src 'self' 'sha256-AAA='";
+    expect(headerCspProblems("default-src 'self'; script-src 'self' 'sha256-AAA='; frame-ancestors 'none'", [meta], expected)).toEqual([]);
+    expect(headerCspProblems("default-src 'self'; script-src 'self' https://cdn.example 'sha256-AAA='; frame-ancestors 'none'", [meta], expected)).toEqual([
+      "script-src: 'self' https://cdn.example instead of 'self'",
+    ]);
+    expect(headerCspProblems("default-src 'self'; script-src 'self' 'sha256-BBB='", [meta], expected)).toEqual([
+      "script-src: hashes no page lists: 'sha256-BBB='",
+      "script-src: hashes a page needs are missing: 'sha256-AAA='",
+      'frame-ancestors: missing',
+    ]);
+    expect(headerCspProblems("default-src 'self'; script-src 'self' 'sha256-AAA='; frame-ancestors 'none'; style-src 'unsafe-inline'", [meta], expected)).toEqual([
+      "style-src: not expected ('unsafe-inline')",
+    ]);
+  });
+
+  it('margin alignment: a card 600 px below the words that mention it is reported', async () => {
+    const { page, close } = await open(1280);
+    await page.goto(`${server.url}/notes/`);
+    expect(await page.evaluate(notesOutOfPlaceInPage, undefined)).toEqual([expect.stringMatching(/^s--event-x: top \d+, its first mention \d+$/)]);
+    expect(await page.evaluate(notesOutOfPlaceInPage, 'settled' as const)).toBe(false);
+    await close();
+  });
+
+  it('landing: a target the page scrolls away from after landing is reported out of view', async () => {
+    const { page, close } = await open(1280);
+    await page.goto(`${server.url}/landing/#target`);
+    expect(await page.evaluate(landedInViewInPage, '#target')).toBe(true);
+    await page.waitForFunction(() => scrollY > 4500);
+    expect(await page.evaluate(landedInViewInPage, '#target')).toBe(false);
+    await close();
+  });
+
+  it('hostile URLs: markup from ?q= written into the page is reported', async () => {
+    const { page, close } = await open(1280);
+    await page.goto(`${server.url}/inject/?q=${encodeURIComponent('<img src=x onerror="window.__pwned=1"><iframe></iframe>')}`);
+    await page.waitForLoadState('load');
+    // The page's CSP stops the inline handler; the markup itself got in, and is counted.
+    expect(await page.evaluate(hostileEffectsInPage)).toEqual({ pwned: null, injected: 2 });
+    await close();
   });
 
   it('no-JS budget: a classic script in <head> and an inline script are blocking', async () => {

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -178,22 +179,34 @@ export function blockingScripts(page: Page): Promise<string[]> {
   );
 }
 
-/** What a cold load costs, by resource type, as transferred (body as sent, headers included). */
-export async function measureLoad(browser: Browser, url: string) {
-  const { page, close } = await openPage(browser);
+/**
+ * What a first visit costs, by resource type, as transferred (body as sent, headers included),
+ * counted for the whole browser context with the service worker allowed: the page's requests and
+ * everything the worker fetches, until `settle` ms after load (10 s: what a reader's connection
+ * carries while they start reading).
+ */
+export async function measureLoad(browser: Browser, url: string, { settle = 10_000 } = {}) {
+  // No request routing here: Playwright turns the HTTP cache off for a routed context, and the
+  // worker keeps the page's files from that cache. Requests elsewhere are listed in `loads`.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const close = () => context.close();
   // Sizes are read asynchronously: keep every pending read and wait for all before closing.
-  const pending: Array<Promise<{ url: string; type: string; bytes: number; body: number }>> = [];
-  page.on('requestfinished', (request) => {
+  const pending: Array<Promise<{ url: string; type: string; bytes: number; body: number; worker: boolean }>> = [];
+  page.context().on('requestfinished', (request) => {
     pending.push(
       request.sizes().then((sizes) => ({
         url: request.url(),
-        type: request.resourceType(),
+        type: request.serviceWorker() ? `worker:${request.resourceType()}` : request.resourceType(),
         bytes: sizes.responseBodySize + sizes.responseHeadersSize,
         body: sizes.responseBodySize,
+        worker: request.serviceWorker() !== null,
       })),
     );
   });
   await page.goto(url);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(settle);
   await page.waitForLoadState('networkidle');
   const loads = await Promise.all(pending);
   await close();
@@ -206,9 +219,11 @@ export async function measureLoad(browser: Browser, url: string) {
       htmlCssTransferBytes: sum(of(['document', 'stylesheet']), 'body'),
       htmlCssRequests: of(['document', 'stylesheet']).length,
       totalTransferBytes: sum(loads, 'bytes'),
-      totalRequests: loads.length,
+      // Requests that reached the network: a file the worker keeps from the HTTP cache costs none.
+      totalRequests: loads.filter((l) => l.bytes > 0).length,
       scriptTransferBytes: sum(of(['script']), 'bytes'),
       fontRequests: of(['font']).length,
+      workerTransferBytes: sum(loads.filter((l) => l.worker), 'bytes'),
     } satisfies Budget,
   };
 }
@@ -233,6 +248,8 @@ export function securityHeaderProblems(headers: Record<string, string>): string[
   if (/unsafe-inline/.test(csp)) problems.push('CSP allows unsafe-inline');
   const expected: Record<string, RegExp> = {
     'x-content-type-options': /^nosniff$/,
+    'x-frame-options': /^DENY$/,
+    'cross-origin-resource-policy': /^same-origin$/,
     'referrer-policy': /^strict-origin-when-cross-origin$/,
     'cross-origin-opener-policy': /^same-origin$/,
     'permissions-policy': /camera=\(\)/,
@@ -254,4 +271,82 @@ export async function notFoundProblems(browser: Browser, url: string): Promise<s
   if ((await page.locator('main a[href="/"]').count()) !== 1) problems.push('no link home');
   await close();
   return problems;
+}
+
+/** A CSP's directives as written: name → sources. Parsed here, apart from the build's own code. */
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...sources]) => [name!.toLowerCase(), sources]),
+  );
+}
+
+/**
+ * How a CSP header differs from the policy it must carry: `expected` is written by hand (every
+ * directive and every source but hashes); the hashes must be exactly those the pages' own meta
+ * policies list, so the header allows no more, and no less, than the pages.
+ */
+export function headerCspProblems(header: string, metas: readonly string[], expected: Record<string, readonly string[]>): string[] {
+  const problems: string[] = [];
+  const sent = directives(header);
+  const hashes = (sources: readonly string[]) => sources.filter((s) => /^'sha(256|384|512)-/.test(s));
+  const names = new Set([...sent.keys(), ...Object.keys(expected)]);
+  for (const name of names) {
+    const got = sent.get(name);
+    const want = expected[name];
+    if (!got) problems.push(`${name}: missing`);
+    else if (!want) problems.push(`${name}: not expected (${got.join(' ')})`);
+    else {
+      const plain = got.filter((s) => hashes([s]).length === 0);
+      if (plain.join(' ') !== want.join(' ')) problems.push(`${name}: ${plain.join(' ')} instead of ${want.join(' ')}`);
+      const pageHashes = new Set(metas.flatMap((m) => hashes(directives(m).get(name) ?? [])));
+      const extra = hashes(got).filter((h) => !pageHashes.has(h));
+      const missing = [...pageHashes].filter((h) => !got.includes(h));
+      if (extra.length) problems.push(`${name}: hashes no page lists: ${extra.join(' ')}`);
+      if (missing.length) problems.push(`${name}: hashes a page needs are missing: ${missing.join(' ')}`);
+    }
+  }
+  return problems;
+}
+
+/** The gzip bytes of an article page up to the end of its first section's text: what the first round trip must carry. */
+export function firstSectionGzipBytes(html: string): number {
+  const start = html.indexOf('class="article-section"');
+  const end = html.indexOf('class="sidebar"', start);
+  if (start < 0 || end < 0) throw new Error('no first section with its sidebar in this page');
+  return gzipSync(html.slice(0, end), { level: 6 }).length;
+}
+
+/** Bytes of a file as gzip would send it. */
+export function gzipBytes(bytes: Buffer | string): number {
+  return gzipSync(bytes, { level: 9 }).length;
+}
+
+/**
+ * What a first search costs, counted for the whole context with the service worker on: the
+ * requests made while the page loads that belong to search (there must be none), and every byte
+ * from opening search to its results and whatever the worker fetches for it (offline search
+ * included), until the network is idle.
+ */
+export async function searchCost(browser: Browser, origin: string, path: string, query: string, kept?: (page: Page) => Promise<unknown>) {
+  const context = await browser.newContext({ baseURL: origin });
+  const pending: Array<Promise<{ url: string; bytes: number }>> = [];
+  context.on('requestfinished', (request) => pending.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize }))));
+  const page = await context.newPage();
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1_000);
+  const atLoad = (await Promise.all(pending)).map((r) => r.url).filter((url) => /\/pagefind\/|search|\/offline\//.test(new URL(url).pathname) && new URL(url).pathname !== new URL(path, origin).pathname);
+  pending.length = 0;
+  await page.keyboard.press('/');
+  await page.keyboard.type(query);
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog .search-status')?.dataset['state'] === 'results');
+  if (kept) await kept(page);
+  await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(pending)).reduce((n, r) => n + r.bytes, 0);
+  await context.close();
+  return { atLoad, bytes };
 }

@@ -137,6 +137,8 @@ describe('print', () => {
       const marks = [...document.querySelectorAll<HTMLElement>('#opening a.mark')];
       const cards = [...document.querySelectorAll<HTMLElement>('#opening .card-kind')];
       return {
+        // Counted, so an empty list cannot pass the checks below.
+        marks: marks.length,
         letters: marks.every((m) => getComputedStyle(m, '::after').content === `"${m.dataset['note']}"`),
         plain: marks.every((m) => getComputedStyle(m).textDecorationLine === 'none'),
         first: getComputedStyle(cards[0]!, '::before').content,
@@ -144,7 +146,7 @@ describe('print', () => {
         afterText: document.querySelector('#opening .sidebar')!.getBoundingClientRect().top >= document.querySelector('#opening .section-text')!.getBoundingClientRect().bottom,
       };
     });
-    expect(printed).toEqual({ letters: true, plain: true, first: '"a. "', cards: 'abcdefghijklmn', afterText: true });
+    expect(printed).toEqual({ marks: 14, letters: true, plain: true, first: '"a. "', cards: 'abcdefghijklmn', afterText: true });
     await close();
   });
 });

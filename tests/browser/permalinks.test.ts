@@ -16,6 +16,18 @@ function pngSize(path: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+/** A PNG's colour type (3: a palette) and how many colours its palette holds, read from its chunks. */
+function pngPalette(path: string): { colourType: number; colours: number; bytes: number } {
+  const bytes = readFileSync(path);
+  let colours = 0;
+  for (let at = 8; at < bytes.length; ) {
+    const length = bytes.readUInt32BE(at);
+    if (bytes.subarray(at + 4, at + 8).toString() === 'PLTE') colours = length / 3;
+    at += length + 12;
+  }
+  return { colourType: bytes[25]!, colours, bytes: bytes.length };
+}
+
 describe('section permalinks', () => {
   it('every section has a permalink anchor with an accessible name, reachable by keyboard and visible without hover', async () => {
     const { page, close } = await openPage(browser());
@@ -127,6 +139,12 @@ describe('share pages preview the section and open it in the article', () => {
     await page.goto(ARTICLE);
     const image = new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!);
     expect(pngSize(`dist${image.pathname}`)).toEqual({ width: 1200, height: 630 });
+    // A 16-colour palette PNG of about 12 KB.
+    const palette = pngPalette(`dist${image.pathname}`);
+    expect(palette.colourType).toBe(3);
+    expect(palette.colours).toBeGreaterThan(1);
+    expect(palette.colours).toBeLessThanOrEqual(16);
+    expect(palette.bytes).toBeLessThanOrEqual(16 * 1024);
     const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
@@ -155,8 +173,17 @@ describe('feeds and discovery', () => {
     expect(sitemap).toContain(`<loc>http://localhost:4321${ARTICLE}</loc>`);
     expect(sitemap).not.toContain(`${ARTICLE}opening/`);
     const rss = await text('/rss.xml');
-    expect(rss).toContain('<title>South Korea Prepares for a Future Without the US</title>');
-    expect(rss).toContain(`<link>http://localhost:4321${ARTICLE}</link>`);
+    const channel = /<channel>([\s\S]*?)<item>/.exec(rss)![1]!;
+    expect(channel).toContain('<title>Long Reads</title>');
+    expect(channel).toContain('<link>http://localhost:4321/</link>');
+    expect(channel).toMatch(/<description>[^<]+<\/description>/);
+    const item = /<item>([\s\S]*?)<\/item>/.exec(rss)![1]!;
+    expect(item).toContain('<title>South Korea Prepares for a Future Without the US</title>');
+    expect(item).toContain(`<link>http://localhost:4321${ARTICLE}</link>`);
+    expect(item).toContain(`<guid isPermaLink="true">http://localhost:4321${ARTICLE}</guid>`);
+    expect(item).toContain('<description>The United States and South Korea are finding it harder and harder to stick to the same playbook on North Korea.</description>');
+    // The sources give only a month, and RSS dates are days: no invented day.
+    expect(item).not.toContain('<pubDate>');
     await close();
   });
 });

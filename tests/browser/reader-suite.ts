@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readSource } from '../source.ts';
 import { launchEngine, type Engine, type EngineName, type ReaderPage } from './engines.ts';
-import { ARTICLE, expectedBlocks, readBlocksInPage, type Block } from './reading.ts';
+import { ARTICLE, expectedBlocks, hostileEffectsInPage, landedInViewInPage, notesOutOfPlaceInPage, readBlocksInPage, type Block } from './reading.ts';
 
 const BODY = '[data-article-body] :is(p, h2, h3, li, blockquote), #author p';
 
@@ -122,34 +122,9 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
     /** Wait for the reading aids, then say what is out of place: nothing, when the notes are right. */
     const notesOutOfPlace = async (page: ReaderPage) => {
       await page.waitFor(() => document.documentElement.hasAttribute('data-notes'));
-      const problems = (): string[] => {
-        const found: string[] = [];
-        for (const section of document.querySelectorAll('[data-article-body] .article-section')) {
-          let previous: DOMRect | null = null;
-          for (const item of section.querySelectorAll('.cards > li')) {
-            const card = item.firstElementChild as HTMLElement;
-            const box = card.getBoundingClientRect();
-            const mark = section.querySelector(`.section-text a[href="#${CSS.escape(card.id)}"]`);
-            const line = mark?.getClientRects()[0];
-            if (!mark || !line) {
-              found.push(`${card.id}: no mention in its section`);
-              continue;
-            }
-            const lineHeight = parseFloat(getComputedStyle(mark.parentElement!).lineHeight);
-            const gap = parseFloat(getComputedStyle(item.parentElement!).rowGap) || 0;
-            const beside = Math.abs(box.top - line.top) <= lineHeight;
-            const stacked = previous !== null && box.top > line.top && Math.abs(box.top - (previous.bottom + gap)) <= 2;
-            if (!beside && !stacked) found.push(`${card.id}: top ${Math.round(box.top)}, its first mention ${Math.round(line.top)}`);
-            if (previous && box.top < previous.bottom - 0.5) found.push(`${card.id} overlaps the card before it`);
-            previous = box;
-          }
-          const next = section.nextElementSibling;
-          if (previous && next && previous.bottom > next.getBoundingClientRect().top) found.push(`${section.id}: its cards run into the next section`);
-        }
-        return found;
-      };
-      await page.waitFor(problems, undefined, 5_000).catch(() => undefined);
-      return page.evaluate(problems);
+      // The cards move as the page settles: wait until they are in place (or 5 s), then say what is not.
+      await page.waitFor(notesOutOfPlaceInPage, 'settled', 5_000).catch(() => undefined);
+      return page.evaluate(notesOutOfPlaceInPage);
     };
     const previewSays = (page: ReaderPage, text: string) =>
       page.waitFor((t) => document.querySelector('.preview:popover-open')?.textContent?.includes(t), text);
@@ -224,12 +199,7 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
         expect(href).toMatch(/\?highlight=OPCON#[a-z0-9-]+$/);
         await page.click('dialog a.result-link');
         const section = href.split('#')[1]!;
-        await page.waitFor((id) => {
-          const hit = document.querySelector(`#${id} mark.search-hit`);
-          if (!hit) return false;
-          const r = hit.getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= innerHeight;
-        }, section);
+        await page.waitFor(landedInViewInPage, `#${section} mark.search-hit`);
         expect(await hashOf(page)).toBe(`#${section}`);
       });
     });
@@ -305,10 +275,7 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
             await new Promise((r) => setTimeout(r, 300));
             expect(await blocks(page)).toEqual(expectedBlocks(source));
           }
-          expect(await page.evaluate(() => ({
-            pwned: (window as { __pwned?: number }).__pwned ?? null,
-            injected: document.querySelectorAll('main img, main script:not([src]), [data-search-results] *:not(li, p, a, ul, mark, h2)').length,
-          }))).toEqual({ pwned: null, injected: 0 });
+          expect(await page.evaluate(hostileEffectsInPage)).toEqual({ pwned: null, injected: 0 });
         });
       });
     }

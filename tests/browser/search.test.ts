@@ -172,7 +172,8 @@ describe('search', () => {
     const { page, close } = await openPage(browser());
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    await page.route('**/pagefind/pagefind.js', async (route) => {
+    // On the context: the service worker's requests too, which is how the page fetches once it controls it.
+    await page.context().route('**/pagefind/pagefind.js', async (route) => {
       await held;
       await route.fulfill({ status: 503, body: 'unavailable' });
     });
@@ -212,13 +213,17 @@ describe('search', () => {
     await close();
   });
 
-  it('fetches no search code or index on the article’s cold load', async () => {
+  it('fetches no search code or index on the article’s first visit, the service worker’s requests included', async () => {
     const { page, close } = await openPage(browser());
     const urls: string[] = [];
-    page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+    // Counted for the whole context: the page's requests and the worker's.
+    page.context().on('request', (r) => urls.push(new URL(r.url()).pathname));
     await page.goto(ARTICLE);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForTimeout(1_000);
     await page.waitForLoadState('networkidle');
-    expect(urls.filter((u) => u.startsWith('/pagefind/') || /search|highlight/.test(u))).toEqual([]);
+    expect(urls).toContain('/sw.js');
+    expect(urls.filter((u) => u.startsWith('/pagefind/') || /search|highlight|offline/.test(u))).toEqual([]);
     await close();
   });
 });

@@ -76,6 +76,15 @@ describe('npm run dev', () => {
     expect(html).toContain('Nobody expected the second meeting to matter.');
   }, 60_000);
 
+  it('marks the words an issue newly names, in another article, with the issue’s new name on its card', async () => {
+    expect(markText(await until('/ledger/', () => true), 'mark-issue-harbour-toll-2')).toBeUndefined();
+    edit('issues/harbour-toll.yaml', 'name: The harbour toll\n', 'name: The harbour toll, renamed\n');
+    edit('issues/harbour-toll.yaml', '    phrase: the toll matters\n', '    phrase: the toll matters\n  - article: ledger\n    section: opening\n    phrase: Traders noticed at once\n');
+    const html = await until('/ledger/', (h) => markText(h, 'mark-issue-harbour-toll-2') === 'Traders noticed at once' && h.includes('The harbour toll, renamed'));
+    // The new mark leads to the issue's card beside this section.
+    expect(html).toMatch(/<a href="#opening--issue-harbour-toll" id="mark-issue-harbour-toll-2"/);
+  }, 60_000);
+
   it('shows an edited paragraph, and renumbers the notes of the sections after it', async () => {
     edit('articles/field-notes/01-opening.mdx', 'A note on sources follows here.', 'A note on sources follows here, edited.');
     edit('articles/field-notes/01-opening.mdx', '[^sources] And one more', ' And one more');

@@ -56,6 +56,19 @@ describe('search results grouped for scanning', () => {
     expect(articleHits(dense, 'x').map((h) => h.href.split('#')[1])).toEqual(['means', 'opening']);
   });
 
+  it('weighs matches by Pagefind’s scores, not by their number: one match in a heading outweighs three in the text', () => {
+    const sections = { ...article, word_count: 1000, anchors: [{ element: 'section', id: 'opening', location: 0 }, { element: 'section', id: 'means', location: 500 }] };
+    const at = (location: number, balanced_score: number) => ({ weight: balanced_score > 1000 ? 7 : 1, balanced_score, location });
+    const scored = { ...sections, sub_results: [
+      { title: 'A Piece', url: '/piece/', excerpt: '', locations: [10, 20, 30], weighted_locations: [at(10, 100), at(20, 100), at(30, 100)] },
+      { title: 'Means', url: '/piece/#means-title', excerpt: '', locations: [501], weighted_locations: [at(501, 2000)] },
+    ] };
+    expect(articleHits(scored, 'x').map((h) => h.href.split('#')[1])).toEqual(['means', 'opening']);
+    // The same matches scored alike: now the section with more of them comes first.
+    const alike = { ...scored, sub_results: scored.sub_results.map((s) => ({ ...s, weighted_locations: s.locations.map((l) => at(l, 512)) })) };
+    expect(articleHits(alike, 'x').map((h) => h.href.split('#')[1])).toEqual(['opening', 'means']);
+  });
+
   /** An article's events record: one heading (sub-result) per event card, at `<article>/#events`. */
   const events = (page: string, ...cards: Array<[string, string]>): PagefindData => ({
     url: `${page}#events`,

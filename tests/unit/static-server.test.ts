@@ -1,5 +1,5 @@
 /** The static host `npm start` and the browser tests use: what a real static host must get right. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -193,6 +193,20 @@ describe('serving files', () => {
     const plain = await get('/');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(PAGE);
+  });
+
+  it('compresses once, at start: the variants are in its copy before any request, and are sent as stored', async () => {
+    const fresh = await startStaticServer({ root });
+    try {
+      const stored = readFileSync(join(fresh.mirror, 'index.html.br'));
+      expect(brotliDecompressSync(stored).toString()).toBe(PAGE);
+      expect(existsSync(join(fresh.mirror, 'issues', 'index.html.gz'))).toBe(true);
+      const response = await fetch(`${fresh.url}/`, { headers: { 'accept-encoding': 'br' } });
+      expect(response.headers.get('content-encoding')).toBe('br');
+      expect(Number(response.headers.get('content-length'))).toBe(stored.length);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('answers a repeat request with 304 by ETag, and sends Last-Modified', async () => {

@@ -1,0 +1,56 @@
+/**
+ * The events listing stays a set of readable pages however many events an archive has: a hundred
+ * to a page in date order, each page linking to the earlier and later ones and to where each year
+ * starts.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type BuildResult } from './build.ts';
+
+let built: BuildResult;
+const page = (n: number) => readFileSync(join(built.outDir, n === 1 ? 'events/index.html' : `events/${n}/index.html`), 'utf8');
+const cards = (html: string) => [...html.matchAll(/<article class="card event-card" id="event-([^"]+)"/g)].map((m) => m[1]!);
+
+beforeAll(async () => {
+  mkdirSync('.tmp', { recursive: true });
+  const content = mkdtempSync(join('.tmp', 'events-'));
+  cpSync('tests/fixtures/two-articles', content, { recursive: true });
+  mkdirSync(join(content, 'events'));
+  // 150 events over 2019 and 2020, one a week-ish, written out of order.
+  for (let i = 149; i >= 0; i--) {
+    const year = i < 75 ? 2019 : 2020;
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const day = String((i % 28) + 1).padStart(2, '0');
+    writeFileSync(
+      join(content, 'events', `event-${String(i).padStart(3, '0')}.yaml`),
+      `title: Event number ${i}\ndate: "${year}-${month}-${day}"\nprecision: day\nnote: A generated event.\nbasis: article\nevidence:\n  - First piece, opening words.\n`,
+    );
+  }
+  built = await buildFixture(content);
+});
+
+describe('the events listing, paged', () => {
+  it('lists a hundred events to a page, in date order, every event once', () => {
+    expect(built.code, built.output).toBe(0);
+    const first = cards(page(1));
+    const second = cards(page(2));
+    expect(first).toHaveLength(100);
+    expect(second).toHaveLength(50);
+    expect(new Set([...first, ...second]).size).toBe(150);
+    // Date order across the pages: every 2019 event before every 2020 one.
+    const years = [...page(1).matchAll(/<h2 id="year-(\d+)"/g), ...page(2).matchAll(/<h2 id="year-(\d+)"/g)].map((m) => m[1]);
+    expect(years).toEqual(['2019', '2020', '2020']);
+    expect(page(2)).toContain('2020, continued');
+  });
+
+  it('links each page to the earlier and later ones, and to the page where each year starts', () => {
+    expect(page(1)).toMatch(/<a href="\/events\/2\/" rel="next">Later events<\/a>/);
+    expect(page(2)).toMatch(/<a href="\/events\/" rel="prev">Earlier events<\/a>/);
+    for (const html of [page(1), page(2)]) {
+      expect(html).toContain('<a href="/events/"');
+      expect(html).toMatch(/<nav class="pager" aria-label="Events by year">[\s\S]*?>2019<\/a>[\s\S]*?>2020<\/a>/);
+    }
+    expect(page(2)).toContain('Page 2 of 2');
+  });
+});
