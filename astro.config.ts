@@ -1,15 +1,12 @@
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { basePath, contentDir, siteUrl } from './src/lib/env.ts';
-import { markdownProcessor } from './src/lib/markdown.ts';
 import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
 import offline from './integrations/offline.ts';
-import contentCheck from './integrations/content-check.ts';
-import devReload from './integrations/dev-reload.ts';
-import { OFFLINE_PAGE } from './src/lib/offline.ts';
-import { withoutBase } from './src/lib/routes.ts';
+import { ANNOTATION_KINDS, KINDS } from './src/lib/content/kinds.ts';
+import { OFFLINE_PAGE } from './src/lib/publish/offline.ts';
+import { withoutBase } from './src/lib/routing/routes.ts';
 
 export default defineConfig({
   site: siteUrl(process.env),
@@ -46,20 +43,18 @@ export default defineConfig({
     concurrency: 4,
   },
   markdown: {
-    // One pipeline for the build and `npm run check`: src/lib/markdown.ts.
-    processor: markdownProcessor,
+    // Astro renders no Markdown itself: the content layer compiles every section and note with
+    // the one pipeline (src/lib/markdown/pipeline.ts), which highlights nothing.
+    syntaxHighlight: false,
   },
   integrations: [
-    // First: prose MDX would misread stops the build with line, column and fix.
-    contentCheck(),
-    devReload(contentDir(process.env)),
-    mdx(),
     sitemap({
       // Share pages (/<article>/<section>/) point their canonical at the article: leave them out,
-      // and the offline page. Issue pages (/issues/<id>/) stay.
+      // and the offline page. An annotation's own page (/issues/<id>/) stays.
       filter: (page) => {
         const path = withoutBase(new URL(page).pathname, basePath(process.env));
-        return (!/^\/[^/]+\/[^/]+\/$/.test(path) || path.startsWith('/issues/')) && path !== OFFLINE_PAGE;
+        const share = /^\/[^/]+\/[^/]+\/$/.test(path) && !KINDS.some((kind) => path.startsWith(`/${ANNOTATION_KINDS[kind].collection}/`));
+        return !share && path !== OFFLINE_PAGE;
       },
     }),
     pagefind(),

@@ -7,7 +7,7 @@ import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fillHeadersFile, headerPolicy, metaPolicyOf, type Policy } from '../src/lib/csp.ts';
+import { fillHeadersFile, headerPolicy, metaPolicyOf, type Policy } from '../src/lib/publish/csp.ts';
 
 const READ_BATCH = 64;
 

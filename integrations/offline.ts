@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { transform } from 'esbuild';
-import { OFFLINE_SEARCH_PLAN, offlinePlan, SERVICE_WORKER, type PagefindEntry } from '../src/lib/offline.ts';
+import { OFFLINE_SEARCH_PLAN, offlinePlan, SERVICE_WORKER, type PagefindEntry } from '../src/lib/publish/offline.ts';
 import { serviceWorker } from '../src/sw/service-worker.ts';
 
 const READ_BATCH = 64;

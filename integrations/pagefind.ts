@@ -1,16 +1,17 @@
 /**
- * Builds the Pagefind index in the same `astro build`: HTML pages marked `data-pagefind-body`
- * (the article text), one record per issue and one HTML record of event cards per page that shows
- * them, read from the build's own `search-records.json` (made from the checked content by
- * `src/pages/search-records.json.ts`, then removed so it is not deployed). Any Pagefind error
- * fails the build.
+ * Builds the Pagefind index in the same `astro build`: the article pages' text (marked
+ * `data-pagefind-body`), and a record for each annotation, made here from the content
+ * (`src/lib/search/records.ts`; the kinds table says where each kind is found). Any Pagefind
+ * error fails the build.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { ARTICLE_FILES } from '../src/lib/routes.ts';
-import { SEARCH_RECORDS_FILE, type SearchIndexInput } from '../src/lib/search-records.ts';
+import { readPublication } from '../src/lib/content/read.ts';
+import { contentDir } from '../src/lib/env.ts';
+import { ARTICLE_FILES } from '../src/lib/routing/routes.ts';
+import { searchRecords } from '../src/lib/search/records.ts';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -33,21 +34,25 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const recordsPath = `${site}${SEARCH_RECORDS_FILE}`;
-        const { records, pages: eventPages } = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchIndexInput;
-        await rm(recordsPath);
+        const content = await readPublication(contentDir(process.env));
+        const articles = content.articles.map((a) => ({
+          slug: a.id,
+          title: a.data.title,
+          sections: content.sections.filter((s) => s.data.article === a.id).sort((x, y) => x.data.order - y.data.order).map((s) => s.data.id),
+        }));
+        const { records, pages } = searchRecords(content.annotations, articles);
 
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) fail('setup', errors);
         try {
           // Only the article pages hold indexed text: Pagefind reads those, not every page of the site.
-          const articles = await index.addDirectory({ path: site, glob: ARTICLE_FILES });
-          if (articles.errors.length) fail('indexing', articles.errors);
+          const indexed = await index.addDirectory({ path: site, glob: ARTICLE_FILES });
+          if (indexed.errors.length) fail('indexing', indexed.errors);
           for (const record of records) {
             const added = await index.addCustomRecord({ ...record, language: 'en' });
             if (added.errors.length) fail(`indexing ${record.url}`, added.errors);
           }
-          for (const page of eventPages) {
+          for (const page of pages) {
             const added = await index.addHTMLFile(page);
             if (added.errors.length) fail(`indexing ${page.url}`, added.errors);
           }
@@ -56,7 +61,7 @@ export default function pagefindIntegration(): AstroIntegration {
           // Pagefind also writes its own search UIs and a worker; this site uses neither
           // (its own dialog, Pagefind on the main thread), so they are not deployed.
           await Promise.all(UNUSED.map((name) => rm(`${site}pagefind/${name}`, { force: true })));
-          logger.info(`indexed ${articles.page_count} page(s), ${eventPages.length} page(s) of events and ${records.length} issue(s)`);
+          logger.info(`indexed ${indexed.page_count} page(s), ${pages.length} page(s) of cards and ${records.length} annotation record(s)`);
         } finally {
           await pagefind.close();
         }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/lib/env.ts';
-import { articleYamlStub, importArticle, sectionFileName, sectionSource, slugify } from '../src/lib/import-article.ts';
+import { articleYamlStub, importArticle, sectionFileName, sectionSource, slugify } from '../src/lib/content/import-article.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { slug: { type: 'string' } } });
 const [file] = positionals;

@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from '../src/lib/env.ts';
-import { SLUG, SLUG_HINT } from '../src/lib/ids.ts';
-import { articleYamlStub, sectionFileName, sectionSource } from '../src/lib/import-article.ts';
+import { SLUG, SLUG_HINT } from '../src/lib/content/ids.ts';
+import { articleYamlStub, sectionFileName, sectionSource } from '../src/lib/content/import-article.ts';
 
 const slug = process.argv[2];
 if (!slug || !SLUG.test(slug)) {

@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { lookup } from 'mrmime';
 import { parse as parseRange } from 'range-parser';
 import sirv from 'sirv';
-import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/headers-file.ts';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/publish/headers-file.ts';
 import { precompressedMirror } from './precompress.ts';
 
 /** Types `sirv`'s MIME table lacks: Pagefind's index files (already compressed) and the icon. */

@@ -1,4 +1,4 @@
-import { withBase } from '../lib/routes.ts';
+import { withBase } from '../lib/routing/routes.ts';
 import type { APIRoute } from 'astro';
 
 export const GET: APIRoute = ({ site }) =>

@@ -1,7 +1,7 @@
-import { routes } from '../lib/routes.ts';
+import { routes } from '../lib/routing/routes.ts';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { loadLibrary } from '../lib/library.ts';
+import { loadLibrary } from '../lib/routing/library.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from '../lib/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -11,12 +11,12 @@ export const GET: APIRoute = async ({ site }) => {
     description: SITE_DESCRIPTION,
     site: site!,
     // No pubDate: the sources give only a month, and RSS dates are full days.
-    items: articles.map(({ slug, entry, author }) => ({
-      title: entry.data.title,
+    items: articles.map(({ slug, data, author }) => ({
+      title: data.title,
       link: routes.article(slug),
-      description: entry.data.description,
+      description: data.description,
       author: author.data.name,
-      categories: [entry.data.publisher],
+      categories: [data.publisher],
     })),
   });
 };

@@ -3,7 +3,7 @@
  * the search dialog, and highlights searched terms on landing. Everything else is fetched on
  * first use, so reading costs no search bytes.
  */
-import { routes } from '../lib/routes.ts';
+import { routes } from '../lib/routing/routes.ts';
 import { copyText } from './clipboard.ts';
 // Part of this entry script, not a request of its own: the search highlight and the notes share it.
 import './landing.ts';

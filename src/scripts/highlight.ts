@@ -3,7 +3,7 @@
  * text and bring the first one in the target section into view. The terms are untrusted text:
  * they are matched as plain strings and only ever inserted with `textContent`.
  */
-import { matchRanges, queryTerms } from '../lib/search.ts';
+import { matchRanges, queryTerms } from '../lib/search/query.ts';
 import { land } from './landing.ts';
 
 const SKIP = 'details, aside, figure, script, style, mark, button, [data-pagefind-ignore]';

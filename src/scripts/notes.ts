@@ -8,7 +8,7 @@
  *   a second tap or Enter follows the link as without the preview;
  * - a copy button on each citation, and "Copy link to quote" for a selection in the text.
  */
-import { quoteLink, quotedSection } from '../lib/quote-link.ts';
+import { quoteLink, quotedSection } from '../lib/view/quote-link.ts';
 import { copyText } from './clipboard.ts';
 import { keepLanding } from './landing.ts';
 

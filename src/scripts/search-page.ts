@@ -3,7 +3,7 @@
  * (back button and shared links).
  */
 import { arrowNavigation, createSearchView, type Selection } from './search-ui.ts';
-import { SEARCH_FILTERS } from '../lib/search-records.ts';
+import { SEARCH_FILTERS } from '../lib/search/filters.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-search-page]')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;

@@ -1,13 +1,14 @@
 /**
  * A thin layer over Pagefind's own `pagefind.js`: search as you type, results grouped by article
- * (sections densest first, `src/lib/search-groups.ts`) then events and issues, optional filters
+ * (sections densest first, `src/lib/search/groups.ts`) then each kind of annotation, optional filters
  * with counts, an announced count and clear loading / empty / failed states. Shared by the search
  * dialog and the /search/ page. Excerpts are rebuilt as text, keeping only Pagefind's <mark>.
  */
-import { countLabel, excerptSegments } from '../lib/search.ts';
-import { groupResults, type Hit, type PagefindData, type ResultGroup } from '../lib/search-groups.ts';
-import { SEARCH_FILTERS } from '../lib/search-records.ts';
-import { routes } from '../lib/routes.ts';
+import { countLabel, excerptSegments } from '../lib/search/query.ts';
+import { groupResults, type Hit, type PagefindData, type ResultGroup } from '../lib/search/groups.ts';
+import { SEARCH_FILTERS } from '../lib/search/filters.ts';
+import { ANNOTATION_KINDS, KINDS } from '../lib/content/kinds.ts';
+import { routes } from '../lib/routing/routes.ts';
 import searchCss from '../styles/search.css?inline';
 
 // Search styles arrive with the search code; pages that never search never load them.
@@ -147,11 +148,12 @@ function renderFilters(container: HTMLElement, counts: Counts, selection: Select
 function emptyNode(): HTMLLIElement {
   const li = element('li', 'search-empty');
   const p = element('p', '', 'Try fewer or other words, or browse the ');
-  const events = element('a', '', 'Events');
-  events.href = routes.events();
-  const issues = element('a', '', 'Issues');
-  issues.href = routes.issues();
-  p.append(events, ' and ', issues, ' pages.');
+  KINDS.forEach((kind, i) => {
+    const link = element('a', '', ANNOTATION_KINDS[kind].plural);
+    link.href = routes.kind(kind);
+    p.append(...(i === 0 ? [] : [i === KINDS.length - 1 ? ' and ' : ', ']), link);
+  });
+  p.append(' pages.');
   li.append(p);
   return li;
 }
@@ -173,7 +175,7 @@ export function createSearchView(elements: SearchElements): SearchView {
     } catch {
       if (ticket === sequence) {
         results.replaceChildren();
-        show('Search failed to load. Check your connection and try again, or browse the Events and Issues pages.', 'failed');
+        show(`Search failed to load. Check your connection and try again, or browse the ${KINDS.map((kind) => ANNOTATION_KINDS[kind].plural).join(', ')} pages.`, 'failed');
       }
       return;
     }

@@ -5,7 +5,7 @@ const browser = useBrowser();
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 375, height: 800 };
 
-describe('event and issue sidebars', () => {
+describe('sidebars of cards', () => {
   it('sit beside each section’s text at 1280 px', async () => {
     const { page, close } = await openPage(browser(), { viewport: WIDE });
     await page.goto(ARTICLE);
@@ -45,8 +45,8 @@ describe('event and issue sidebars', () => {
     await page.goto(ARTICLE);
     const names = await page.$$eval('aside', (els) => els.map((a) => a.getAttribute('aria-label')));
     expect(names).toContain('Events and issues in ‘Different Means to Different Ends’');
-    expect(names).toContain('Events and issues in ‘Preparing for the Eventualities’');
-    expect(names).toContain('Events and issues in ‘Opening’');
+    expect(names).toContain('Events, issues and people in ‘Preparing for the Eventualities’');
+    expect(names).toContain('Events, issues and people in ‘Opening’');
     await close();
   });
 
@@ -89,7 +89,7 @@ describe('event and issue sidebars', () => {
       return { firstMentions, cards: cards.map((c) => c.id), letters: cards.map((c) => (c as HTMLElement).dataset['note']).join('') };
     });
     expect(order.cards).toEqual(order.firstMentions);
-    expect(order.letters).toBe('abcdefghijklmn');
+    expect(order.letters).toBe('abcdefghijklmnopqr');
     await close();
   });
 
@@ -105,7 +105,7 @@ describe('event and issue sidebars', () => {
   });
 });
 
-describe('events and issues pages', () => {
+describe('events, issues and people pages', () => {
   it('/events/ is a timeline grouped by year, each event linking to its mentions', async () => {
     const { page, close } = await openPage(browser());
     await page.goto('/events/');
@@ -132,6 +132,47 @@ describe('events and issues pages', () => {
     expect(quotes).toHaveLength(2);
     expect(quotes[0]).toContain('wartime operational control, or OPCON');
     expect(await page.locator('blockquote mark').first().innerText()).toBe('wartime operational control, or OPCON');
+    await close();
+  });
+});
+
+describe('people', () => {
+  it('marks each person where the article names them, with a card beside the words: name, role and when the sources give it', async () => {
+    const { page, close } = await openPage(browser(), { viewport: WIDE });
+    await page.goto(ARTICLE);
+    const mark = page.locator('#mark-person-kang-kyung-wha-1');
+    expect(await mark.innerText()).toBe('Kang Kyung-wha');
+    expect(await mark.getAttribute('href')).toBe('#opening--person-kang-kyung-wha');
+    const card = page.locator('#opening--person-kang-kyung-wha');
+    expect(await card.locator('.card-kind').innerText()).toBe('PERSON');
+    expect(await card.locator('.card-title a').getAttribute('href')).toBe('/people/kang-kyung-wha/');
+    expect((await card.locator('.role').innerText()).replace(/\s+/g, ' ')).toBe('South Korean Foreign Minister (as of October 2018)');
+    expect(await card.locator('.role time').getAttribute('datetime')).toBe('2018-10');
+    // The context names the offices' holders the article gives only by their office.
+    expect(await page.locator('#mark-person-jim-mattis-1').innerText()).toBe('The U.S. defense secretary');
+    expect(await page.locator('#preparing-for-the-eventualities--person-jim-mattis .card-title').innerText()).toContain('Jim Mattis');
+    // Back from the card to the words.
+    await card.locator('.mentions a').first().click();
+    expect(new URL(page.url()).hash).toBe('#mark-person-kang-kyung-wha-1');
+    await close();
+  });
+
+  it('/people/ lists everyone named, each linked to a page with their role, events, issues and every mention quoted', async () => {
+    const { page, close } = await openPage(browser());
+    await page.goto('/people/');
+    const names = await page.$$eval('main .card-title a', (a) => a.map((e) => e.textContent?.trim()));
+    expect(names).toEqual(['Donald Trump', 'Jeong Kyeong-doo', 'Jim Mattis', 'Kang Kyung-wha', 'Kim Jong Un', 'Moon Jae-in']);
+    await page.getByRole('link', { name: 'Kim Jong Un' }).click();
+    expect(new URL(page.url()).pathname).toBe('/people/kim-jong-un/');
+    expect(await page.locator('h1').innerText()).toBe('Kim Jong Un');
+    expect((await page.locator('main p').nth(1).innerText()).replace(/\s+/g, ' ')).toBe('North Korean leader (as of October 2018)');
+    expect(await page.$$eval('#person-events ~ ol .card-title', (h) => h.map((e) => e.textContent?.trim()))).toEqual(['Moon and Kim meet in Pyongyang', 'Pyongyang Joint Declaration and military agreement']);
+    expect(await page.$$eval('#person-issues ~ ol .card-title', (h) => h.map((e) => e.textContent?.trim()))).toContain('Reunification and the end of the war');
+    const quotes = await page.$$eval('blockquote mark', (m) => m.map((e) => e.textContent));
+    expect(quotes).toEqual(['Kim Jong Un', 'And Kim']);
+    // Linked both ways: the issue's page names the person.
+    await page.goto('/issues/opcon/');
+    expect(await page.$$eval('#issue-people ~ ol .card-title', (h) => h.map((e) => e.textContent?.trim()))).toEqual(['Jeong Kyeong-doo', 'Jim Mattis']);
     await close();
   });
 });

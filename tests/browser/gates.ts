@@ -327,26 +327,37 @@ export function gzipBytes(bytes: Buffer | string): number {
 
 /**
  * What a first search costs, counted for the whole context with the service worker on: the
- * requests made while the page loads that belong to search (there must be none), and every byte
- * from opening search to its results and whatever the worker fetches for it (offline search
- * included), until the network is idle.
+ * requests made while the page loads that belong to search (there must be none); every byte from
+ * opening search to its results, the page's requests and the worker's fetches made for them
+ * (`search`); and, apart, what the worker fetches on its own to keep search for offline, which
+ * the page never asked for (`keep`), until the network is idle.
  */
 export async function searchCost(browser: Browser, origin: string, path: string, query: string, kept?: (page: Page) => Promise<unknown>) {
   const context = await browser.newContext({ baseURL: origin });
-  const pending: Array<Promise<{ url: string; bytes: number }>> = [];
-  context.on('requestfinished', (request) => pending.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize }))));
+  const pending: Array<Promise<{ url: string; bytes: number; worker: boolean }>> = [];
+  const asked = new Set<string>();
+  context.on('request', (request) => {
+    if (!request.serviceWorker()) asked.add(request.url());
+  });
+  context.on('requestfinished', (request) =>
+    pending.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize, worker: request.serviceWorker() !== null }))),
+  );
   const page = await context.newPage();
   await page.goto(path);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1_000);
   const atLoad = (await Promise.all(pending)).map((r) => r.url).filter((url) => /\/pagefind\/|search|\/offline\//.test(new URL(url).pathname) && new URL(url).pathname !== new URL(path, origin).pathname);
   pending.length = 0;
+  asked.clear();
   await page.keyboard.press('/');
   await page.keyboard.type(query);
   await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog .search-status')?.dataset['state'] === 'results');
   if (kept) await kept(page);
   await page.waitForLoadState('networkidle');
-  const bytes = (await Promise.all(pending)).reduce((n, r) => n + r.bytes, 0);
+  const loads = await Promise.all(pending);
   await context.close();
-  return { atLoad, bytes };
+  // A worker fetch of a file the page asked for is the page's search; any other is the worker keeping search.
+  const forPage = (l: { url: string; worker: boolean }) => !l.worker || asked.has(l.url);
+  const sum = (list: typeof loads) => list.reduce((n, l) => n + l.bytes, 0);
+  return { atLoad, bytes: sum(loads.filter(forPage)), keep: sum(loads.filter((l) => !forPage(l))), loads };
 }

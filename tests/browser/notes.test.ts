@@ -146,7 +146,7 @@ describe('print', () => {
         afterText: document.querySelector('#opening .sidebar')!.getBoundingClientRect().top >= document.querySelector('#opening .section-text')!.getBoundingClientRect().bottom,
       };
     });
-    expect(printed).toEqual({ marks: 14, letters: true, plain: true, first: '"a. "', cards: 'abcdefghijklmn', afterText: true });
+    expect(printed).toEqual({ marks: 18, letters: true, plain: true, first: '"a. "', cards: 'abcdefghijklmnopqr', afterText: true });
     await close();
   });
 });

@@ -28,7 +28,7 @@ export const BAD_CONTENT: BadCase[] = [
   content('rolled-over-date', 'articles/tiny/article.yaml', 'published', /"2018-02-30" does not exist: February 2018 has 28 days/),
   content('unquoted-date', 'articles/tiny/article.yaml', 'published', /quoted date/),
   content('empty-section-body', 'articles/tiny/02-second.mdx', 'body', /put its paragraphs below the frontmatter/),
-  content('route-collision', 'articles/events/article.yaml', 'folder name', /"\/events\/" is already written by src\/pages\/events\/\[\.\.\.page\]\.astro: rename the article's folder/),
+  content('route-collision', 'articles/events/article.yaml', 'folder name', /"\/events\/" is already written by the events pages \(src\/pages\/\[kind\]\/, from the kinds table in src\/lib\/content\/kinds\.ts\): rename the article's folder/),
   content('derived-id-collision', 'articles/tiny/02-second.mdx', 'id', /"first-p1" is an id the build derives from section "first" \(.*01-first\.mdx\).*choose another/),
   content('reserved-page-id', 'articles/tiny/02-second.mdx', 'id', /"author" is an id the article page already uses \(src\/components\/AuthorNote\.astro\): choose another/),
   content('raw-brace', 'articles/tiny/02-second.mdx', 'line 10, column 8', /"\{": write \\\{ to show a brace/),

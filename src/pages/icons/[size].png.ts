@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ICON_SIZES, iconPng } from '../../lib/app-icons.ts';
+import { ICON_SIZES, iconPng } from '../../lib/publish/icons.ts';
 
 export const getStaticPaths = (() => ICON_SIZES.map((size) => ({ params: { size: String(size) } }))) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadLibrary } from '../../lib/library.ts';
-import { renderCard, type CardInput } from '../../lib/og-card.ts';
+import { loadLibrary } from '../../lib/routing/library.ts';
+import { renderCard, type CardInput } from '../../lib/publish/card.ts';
 import { SITE_NAME } from '../../lib/site.ts';
 
 /** One card per article; its sections' share pages show it too (one per section would not scale). */
@@ -11,9 +11,9 @@ export const getStaticPaths = (async () => {
     props: {
       card: {
         siteName: SITE_NAME,
-        articleTitle: article.entry.data.title,
+        articleTitle: article.data.title,
         author: article.author.data.name,
-        publisher: article.entry.data.publisher,
+        publisher: article.data.publisher,
       } satisfies CardInput,
     },
   }));

@@ -1,0 +1,275 @@
+/**
+ * The content layer: every collection's loader, working as one, because a section's compiled
+ * HTML depends on the annotations that mark it. On each sync it
+ * 1. reads every content file (`read.ts`) and validates each entry with its collection's schema
+ *    (Astro's `parseData`, after a first pass that collects every problem, not only the first);
+ * 2. runs the cross-entry rules (`rules.ts`) and the figure checks (`figures.ts`);
+ * 3. compiles each section and author note with the one Markdown pipeline
+ *    (`markdown/pipeline.ts`) into HTML and the section's outline (its marks, paragraphs, lead),
+ *    skipping a section whose digest (its words, its data, the mentions it marks, the notes
+ *    before it and the pipeline's own code) is that of the entry already stored;
+ * 4. stops on any problem with one `ContentError` naming every file, field and fix, or else
+ *    writes each collection's store (unchanged entries stay as they are).
+ * In `npm run dev` it watches the content folder and syncs again on any change: a section whose
+ * inputs changed (its words, or an annotation that marks it) is recompiled, nothing else.
+ * `npm run check` is this same sync.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { resolve, sep } from 'node:path';
+import { buildCrossReference, type AnnotationItem } from './cross-reference.ts';
+import { declaredFigures } from './figures.ts';
+import { ANNOTATION_KINDS, KINDS } from './kinds.ts';
+import { COLLECTIONS, readCollection, type Collection, type SourceFile } from './read.ts';
+import { checkContent, ContentError, type Problem } from './rules.ts';
+import { COLLECTION_SCHEMAS, type ArticleData, type SectionData } from './schemas.ts';
+import { compileNote, compileSection, pipelineVersion, type CompiledSection, type SectionInput } from '../markdown/pipeline.ts';
+import { placeMentions, sectionKey, type PlacedMention, type SectionOutline } from '../markdown/mentions.ts';
+import { sectionLabel } from '../view/sections.ts';
+
+/** The name every loader of the publication shares: a refresh of one is a refresh of all. */
+export const LOADER_NAME = 'long-reads:publication';
+
+/** What the content layer keeps with a section besides its data: its HTML and outline, and what it was compiled from. */
+export interface SectionRendered {
+  html: string;
+  metadata: { outline: SectionOutline };
+}
+
+export interface PublicationOptions {
+  /** The content folder (CONTENT_DIR). */
+  root: string;
+  /** The pipeline's compilers; tests count calls through these. */
+  compileSection?: (body: string, input: SectionInput, lines: number) => Promise<CompiledSection>;
+  compileNote?: (body: string, path: string, lines: number) => Promise<string>;
+  /** What the pipeline's own code comes to (part of every section's digest); tests change it. */
+  pipelineVersion?: () => Promise<string>;
+}
+
+interface Valid {
+  source: SourceFile;
+  /** The data as validated by the collection's schema (Astro's parseData). */
+  data: Record<string, unknown>;
+}
+
+/** A collection's entries: those that validated, and the ids of those that did not (they still exist for what refers to them). */
+interface Checked {
+  valid: Valid[];
+  invalid: SourceFile[];
+}
+
+/** "figures.0.kind": where in an entry a schema issue is. */
+const fieldOf = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : 'entry');
+
+export class Publication {
+  readonly #root: string;
+  readonly #compileSection: NonNullable<PublicationOptions['compileSection']>;
+  readonly #compileNote: NonNullable<PublicationOptions['compileNote']>;
+  readonly #pipelineVersion: NonNullable<PublicationOptions['pipelineVersion']>;
+  /** Each collection's loader context, from the latest sync Astro ran. */
+  readonly #contexts = new Map<Collection, LoaderContext>();
+  #round: { waiting: Set<Collection>; done: Promise<void>; start: () => void } | undefined;
+  #watching = false;
+  #queued: ReturnType<typeof setTimeout> | undefined;
+  #running: Promise<void> = Promise.resolve();
+
+  constructor(options: PublicationOptions) {
+    this.#root = options.root;
+    this.#compileSection = options.compileSection ?? compileSection;
+    this.#compileNote = options.compileNote ?? compileNote;
+    this.#pipelineVersion = options.pipelineVersion ?? pipelineVersion;
+  }
+
+  /** The loaders, one per collection, each a view of this one publication. */
+  loaders(): Record<Collection, Loader> {
+    return Object.fromEntries(COLLECTIONS.map((collection) => [collection, { name: LOADER_NAME, load: (context: LoaderContext) => this.load(collection, context) }])) as Record<Collection, Loader>;
+  }
+
+  /**
+   * One collection's part of a sync. Astro runs every collection's loader at once; the sync runs
+   * when all have handed over their context, and each returns when it is done.
+   */
+  load(collection: Collection, context: LoaderContext): Promise<void> {
+    this.#contexts.set(collection, context);
+    if (!this.#round) {
+      let start!: () => void;
+      const ready = new Promise<void>((resolve) => (start = resolve));
+      this.#round = { waiting: new Set<Collection>(COLLECTIONS), start, done: ready.then(() => this.#queue()) };
+    }
+    const round = this.#round;
+    round.waiting.delete(collection);
+    if (round.waiting.size === 0) {
+      this.#round = undefined;
+      round.start();
+    }
+    this.#watch(context);
+    return round.done;
+  }
+
+  /** One sync at a time: a change saved during a sync is synced after it. */
+  #queue(): Promise<void> {
+    const next = this.#running.catch(() => undefined).then(() => this.sync());
+    this.#running = next;
+    return next;
+  }
+
+  /** In `npm run dev`: sync again whenever a content file is added, changed or removed. */
+  #watch(context: LoaderContext): void {
+    const watcher = context.watcher;
+    if (!watcher || this.#watching) return;
+    this.#watching = true;
+    const root = resolve(this.#root) + sep;
+    watcher.add(root);
+    const changed = (path: string) => {
+      if (!resolve(path).startsWith(root)) return;
+      clearTimeout(this.#queued);
+      // Editors save several files at once: one sync for all of them.
+      this.#queued = setTimeout(() => {
+        this.#queue().catch((error: Error) => context.logger.error(error.message));
+      }, 50);
+    };
+    for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, changed);
+  }
+
+  /** Read, validate, check and compile everything; write the stores, or throw every problem. */
+  async sync(): Promise<void> {
+    const problems: Problem[] = [];
+    const read = await Promise.all(COLLECTIONS.map((collection) => readCollection(this.#root, collection)));
+    const checked = new Map<Collection, Checked>();
+    for (const [i, collection] of COLLECTIONS.entries()) {
+      problems.push(...read[i]!.problems);
+      checked.set(collection, await this.#validate(collection, read[i]!.files, problems));
+    }
+    const of = (collection: Collection) => checked.get(collection)!.valid;
+    const authors = of('authors');
+    const articles = of('articles');
+    const sections = of('sections');
+    const annotations: AnnotationItem[] = KINDS.flatMap((kind) =>
+      of(ANNOTATION_KINDS[kind].collection).map(({ source, data }) => ({
+        kind,
+        id: source.id,
+        file: source.file,
+        title: String(data[ANNOTATION_KINDS[kind].titleField]),
+        data: data as never,
+        mentions: (data['mentions'] as AnnotationItem['mentions'] | undefined) ?? [],
+      })),
+    );
+
+    problems.push(
+      ...checkContent({
+        authors: authors.map((a) => ({ id: a.source.id, file: a.source.file })),
+        articles: [
+          ...articles.map((a) => ({ id: a.source.id, file: a.source.file, author: (a.data as ArticleData).author })),
+          ...checked.get('articles')!.invalid.map((source) => ({ id: source.id, file: source.file })),
+        ],
+        sections: sections.map((s) => {
+          const data = s.data as SectionData;
+          return { file: s.source.file, id: data.id, order: data.order, article: data.article, aliases: data.aliases, body: s.source.body ?? '' };
+        }),
+        annotations: [
+          ...annotations.map((a) => ({ kind: a.kind, id: a.id, file: a.file, links: a.data as unknown as Record<string, string[]>, mentions: a.mentions })),
+          ...KINDS.flatMap((kind) => checked.get(ANNOTATION_KINDS[kind].collection)!.invalid.map((source) => ({ kind, id: source.id, file: source.file, links: {}, mentions: [] }))),
+        ],
+      }),
+    );
+    const xref = buildCrossReference(annotations);
+    problems.push(...declaredFigures(articles.map((a) => ({ id: a.source.id, file: a.source.file, figures: (a.data as ArticleData).figures })), xref).problems);
+
+    const rendered = await this.#compileSections(sections, placeMentions(annotations), problems);
+    const notes = new Map<string, string>();
+    for (const author of authors) {
+      try {
+        notes.set(author.source.id, await this.#compileNote(author.source.body ?? '', author.source.file, author.source.bodyLine ?? 0));
+      } catch (error) {
+        problems.push(...asProblems(error, author.source.file));
+      }
+    }
+    if (problems.length > 0) throw new ContentError(problems);
+
+    // Everything checked: write each store. An entry whose digest is unchanged is left as it is.
+    for (const collection of COLLECTIONS) {
+      const context = this.#contexts.get(collection);
+      if (!context) continue;
+      const kept = new Set<string>();
+      for (const { source, data } of of(collection)) {
+        kept.add(source.id);
+        const section = collection === 'sections' ? rendered.get(source.id) : undefined;
+        const note = collection === 'authors' ? notes.get(source.id) : undefined;
+        const digest = section?.digest ?? context.generateDigest(JSON.stringify([source.data, note ?? null]));
+        context.store.set({
+          id: source.id,
+          data,
+          digest,
+          filePath: source.file,
+          ...(section ? { rendered: section.rendered } : note !== undefined ? { rendered: { html: note } } : {}),
+        });
+      }
+      for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
+    }
+  }
+
+  /** Each entry checked against its schema: every problem collected, the valid entries parsed as Astro parses them. */
+  async #validate(collection: Collection, files: readonly SourceFile[], problems: Problem[]): Promise<Checked> {
+    const schema = COLLECTION_SCHEMAS[collection]!;
+    const context = this.#contexts.get(collection);
+    const out: Checked = { valid: [], invalid: [] };
+    for (const source of files) {
+      const result = schema.safeParse(source.data);
+      if (!result.success) {
+        for (const issue of result.error.issues) problems.push({ file: source.file, field: fieldOf(issue.path), message: issue.message });
+        out.invalid.push(source);
+        continue;
+      }
+      const data = context ? await context.parseData({ id: source.id, data: source.data as Record<string, unknown>, filePath: source.file }) : (result.data as Record<string, unknown>);
+      out.valid.push({ source, data });
+    }
+    return out;
+  }
+
+  /**
+   * Every section compiled, article by article in reading order (each section's notes are numbered
+   * after those of the sections before it), unless its digest is that of the entry already stored.
+   */
+  async #compileSections(sections: readonly Valid[], mentions: ReadonlyMap<string, PlacedMention[]>, problems: Problem[]): Promise<Map<string, { digest: string; rendered: SectionRendered }>> {
+    const context = this.#contexts.get('sections');
+    const version = await this.#pipelineVersion();
+    const digestOf = (value: unknown) => (context ? context.generateDigest(JSON.stringify(value)) : JSON.stringify(value));
+    const byArticle = new Map<string, Valid[]>();
+    for (const section of sections) {
+      const article = (section.data as SectionData).article;
+      byArticle.set(article, [...(byArticle.get(article) ?? []), section]);
+    }
+    const out = new Map<string, { digest: string; rendered: SectionRendered }>();
+    for (const list of byArticle.values()) {
+      let noteOffset = 0;
+      for (const { source, data } of list.sort((a, b) => (a.data as SectionData).order - (b.data as SectionData).order)) {
+        const section = data as SectionData;
+        const marks = (mentions.get(sectionKey(section.article, section.id)) ?? []).map(({ kind, id, file, index, phrase, markId }) => ({ kind, id, file, index, phrase, markId }));
+        const digest = digestOf([version, source.file, source.body, source.data, marks, noteOffset]);
+        const stored = context?.store.get(source.id);
+        let rendered = stored?.digest === digest ? (stored.rendered as SectionRendered | undefined) : undefined;
+        if (!rendered) {
+          const input: SectionInput = { file: source.file, id: section.id, label: sectionLabel(section), noteOffset, mentions: mentions.get(sectionKey(section.article, section.id)) ?? [] };
+          try {
+            const compiled = await this.#compileSection(source.body ?? '', input, source.bodyLine ?? 0);
+            rendered = { html: compiled.html, metadata: { outline: compiled.outline } };
+          } catch (error) {
+            problems.push(...asProblems(error, source.file));
+            continue;
+          }
+        }
+        noteOffset += rendered.metadata.outline.notes;
+        out.set(source.id, { digest, rendered });
+      }
+    }
+    return out;
+  }
+}
+
+function asProblems(error: unknown, file: string): Problem[] {
+  return error instanceof ContentError ? [...error.problems] : [{ file, field: 'body', message: (error as Error).message }];
+}
+
+/** Every collection's loader, for `src/content.config.ts`. */
+export function publicationLoaders(options: PublicationOptions): Record<Collection, Loader> {
+  return new Publication(options).loaders();
+}

@@ -1,0 +1,119 @@
+/**
+ * The content files as an editor arranges them, read and parsed (YAML, frontmatter), not yet
+ * validated. The content layer (`publication.ts`) and the build steps that are not pages (the
+ * search index) read content through this one module, so they see the same entries.
+ *
+ *   content/authors/<id>.mdx                 name (frontmatter) and the author note
+ *   content/articles/<slug>/article.yaml     the article's metadata
+ *   content/articles/<slug>/NN-<id>.mdx      one section: frontmatter, then its words
+ *   content/<collection>/<id>.yaml           one annotation, of the kind whose collection it is
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import type { AnnotationItem } from './cross-reference.ts';
+import { ANNOTATION_KINDS, KINDS } from './kinds.ts';
+import type { Problem } from './rules.ts';
+import { COLLECTION_SCHEMAS, type ArticleData, type SectionData } from './schemas.ts';
+
+export const COLLECTIONS = ['authors', 'articles', 'sections', ...KINDS.map((kind) => ANNOTATION_KINDS[kind].collection)] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+/** One file of a collection, parsed. */
+export interface SourceFile {
+  /** The entry's id in its collection: the file's name, or for sections `<article folder>/<file name>`. */
+  id: string;
+  /** The path as messages name it: relative to the project. */
+  file: string;
+  /** Its YAML, or its frontmatter: unvalidated. */
+  data: unknown;
+  /** A Markdown file's words, after the frontmatter. */
+  body?: string;
+  /** How many lines of the file come before the body, so messages name the file's own lines. */
+  bodyLine?: number;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/**
+ * YAML as editors expect it, with one catch made visible: an unquoted date (2018-10-19) is read
+ * as a date, not as text, so the schema can say to quote it (a date's precision is in its text).
+ */
+const YAML = { customTags: ['timestamp' as const] };
+const stem = (name: string) => name.replace(/\.[^.]+$/, '');
+
+async function list(dir: string, pattern: RegExp): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => pattern.test(name)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Read files a few dozen at a time: thousands otherwise wait on each other. */
+async function readAll<I, T>(paths: readonly I[], read: (item: I) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let at = 0; at < paths.length; at += 64) out.push(...(await Promise.all(paths.slice(at, at + 64).map(read))));
+  return out;
+}
+
+function parsed(path: string, id: string, source: string, markdown: boolean): { file: SourceFile } | { problem: Problem } {
+  const file = relative(process.cwd(), path) || path;
+  try {
+    if (!markdown) return { file: { id, file, data: parse(source, YAML) ?? {} } };
+    const head = FRONTMATTER.exec(source);
+    return {
+      file: { id, file, data: head ? (parse(head[1]!, YAML) ?? {}) : {}, body: head ? source.slice(head[0].length) : source, bodyLine: head ? head[0].split('\n').length - 1 : 0 },
+    };
+  } catch (error) {
+    const place = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    const line = place && markdown ? place.line + 1 : place?.line;
+    return { problem: { file, field: place ? `line ${line}, column ${place.col}` : 'YAML', message: `${(error as Error).message.split('\n')[0]}: fix the YAML (quote values that hold a colon)` } };
+  }
+}
+
+/** Every file of a collection under `root`, in file order, parsed; and what could not be parsed. */
+export async function readCollection(root: string, collection: Collection): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+  const entries: Array<{ path: string; id: string; markdown: boolean }> = [];
+  if (collection === 'authors') {
+    for (const name of await list(join(root, 'authors'), /\.mdx?$/)) entries.push({ path: join(root, 'authors', name), id: stem(name), markdown: true });
+  } else if (collection === 'articles' || collection === 'sections') {
+    for (const folder of await list(join(root, 'articles'), /^[^.]/)) {
+      for (const name of await list(join(root, 'articles', folder), collection === 'articles' ? /^article\.ya?ml$/ : /\.mdx?$/)) {
+        entries.push({ path: join(root, 'articles', folder, name), id: collection === 'articles' ? folder : `${folder}/${stem(name)}`, markdown: collection === 'sections' });
+      }
+    }
+  } else {
+    for (const name of await list(join(root, collection), /\.ya?ml$/)) entries.push({ path: join(root, collection, name), id: stem(name), markdown: false });
+  }
+  const results = await readAll(entries, async (e) => parsed(e.path, e.id, await readFile(e.path, 'utf8'), e.markdown));
+  return {
+    files: results.flatMap((r) => ('file' in r ? [r.file] : [])),
+    problems: results.flatMap((r) => ('problem' in r ? [r.problem] : [])),
+  };
+}
+
+/**
+ * The publication's articles, sections and annotations as their schemas parse them, for a build
+ * step that needs the content but not its compiled words (the search index's records). Entries
+ * that fail their schema are left out: the content layer has already stopped the build on them.
+ */
+export async function readPublication(root: string): Promise<{
+  articles: Array<{ id: string; data: ArticleData }>;
+  sections: Array<{ id: string; data: SectionData }>;
+  annotations: AnnotationItem[];
+}> {
+  const parse = async (collection: Collection) =>
+    (await readCollection(root, collection)).files.flatMap((source) => {
+      const result = COLLECTION_SCHEMAS[collection]!.safeParse(source.data);
+      return result.success ? [{ id: source.id, file: source.file, data: result.data as Record<string, unknown> }] : [];
+    });
+  const [articles, sections, ...kinds] = await Promise.all([parse('articles'), parse('sections'), ...KINDS.map((kind) => parse(ANNOTATION_KINDS[kind].collection))]);
+  return {
+    articles: articles.map(({ id, data }) => ({ id, data: data as ArticleData })),
+    sections: sections.map(({ id, data }) => ({ id, data: data as SectionData })),
+    annotations: KINDS.flatMap((kind, i) =>
+      kinds[i]!.map(({ id, file, data }) => ({ kind, id, file, title: String(data[ANNOTATION_KINDS[kind].titleField]), data: data as never, mentions: (data['mentions'] as AnnotationItem['mentions']) ?? [] })),
+    ),
+  };
+}

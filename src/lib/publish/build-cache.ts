@@ -1,0 +1,36 @@
+/**
+ * Work whose result depends only on its inputs, kept between builds in BUILD_CACHE_DIR: share
+ * cards and compiled sections. An entry is named by a hash of every input, so a changed input is
+ * a new entry and nothing is ever stale; a 1,000-article rebuild redoes only what changed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildCacheDir } from '../env.ts';
+
+/** The name of the entry for these inputs (anything JSON can write). */
+export function cacheKey(inputs: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
+}
+
+function path(kind: string, key: string, extension: string): string {
+  return join(buildCacheDir(process.env), kind, `${key}.${extension}`);
+}
+
+/** The kept bytes, or undefined when nothing is kept under this key. */
+export async function readCached(kind: string, key: string, extension: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path(kind, key, extension));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keep bytes under this key; written to a temporary name first, so a reader never sees half an entry. */
+export async function writeCached(kind: string, key: string, extension: string, bytes: Uint8Array | string): Promise<void> {
+  const target = path(kind, key, extension);
+  await mkdir(join(buildCacheDir(process.env), kind), { recursive: true });
+  const partial = `${target}.${process.pid}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, target);
+}
