@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { basePath, contentDir, siteUrl } from './src/lib/env.ts';
+import { astroCacheDir, basePath, siteUrl } from './src/lib/env.ts';
+import cards from './integrations/cards.ts';
 import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
 import offline from './integrations/offline.ts';
@@ -13,9 +14,7 @@ export default defineConfig({
   // BASE_PATH: serve the publication from a folder of a larger site (every URL goes through src/lib/routes.ts).
   base: basePath(process.env),
   trailingSlash: 'always',
-  // Each content folder (the real one, test fixtures) gets its own content-layer cache, so
-  // builds of different folders never read each other's data store.
-  cacheDir: `./node_modules/.astro-cache/${contentDir(process.env).replaceAll(/[^a-z0-9]+/gi, '_')}`,
+  cacheDir: astroCacheDir(process.env),
   security: {
     // A CSP <meta> on every page with hashes for Astro's inline styles; no inline scripts at all.
     // 'self' must be listed because `resources` replaces Astro's default; Pagefind's wasm needs
@@ -57,8 +56,9 @@ export default defineConfig({
         return !share && path !== OFFLINE_PAGE;
       },
     }),
+    cards(),
     pagefind(),
-    // After Pagefind: the worker keeps the search index it wrote.
+    // After the cards and Pagefind: the worker's plan names every file they wrote.
     offline(),
     cspHeaders(),
   ],

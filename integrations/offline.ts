@@ -16,10 +16,11 @@ import { serviceWorker } from '../src/sw/service-worker.ts';
 
 const READ_BATCH = 64;
 
-/** Pagefind fragments are gzip: a 12-byte signature, then the result's JSON. */
+/** Pagefind fragments are gzip: a 12-byte signature, then the result's JSON; its URL is the one its record names, if it names one. */
 function fragmentUrl(bytes: Buffer): string {
   const text = gunzipSync(bytes).subarray('pagefind_dcd'.length).toString('utf8');
-  return (JSON.parse(text) as { url: string }).url;
+  const data = JSON.parse(text) as { url: string; meta?: { url?: string } };
+  return data.meta?.url ?? data.url;
 }
 
 export default function offlineIntegration(): AstroIntegration {

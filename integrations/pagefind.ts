@@ -1,10 +1,12 @@
 /**
  * Builds the Pagefind index in the same `astro build`: the article pages' text (marked
- * `data-pagefind-body`), and a record for each annotation, made here from the content
+ * `data-pagefind-body`), and the annotations' records, made here from the content
  * (`src/lib/search/records.ts`; the kinds table says where each kind is found). Any Pagefind
  * error fails the build.
  */
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -35,12 +37,16 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const content = await readPublication(contentDir(process.env));
-        const articles = content.articles.map((a) => ({
-          slug: a.id,
-          title: a.data.title,
-          sections: content.sections.filter((s) => s.data.article === a.id).sort((x, y) => x.data.order - y.data.order).map((s) => s.data.id),
-        }));
-        const { records, pages } = searchRecords(content.annotations, articles);
+        const sectionsOf = new Map<string, Array<{ id: string; order: number }>>();
+        for (const { data } of content.sections) sectionsOf.set(data.article, [...(sectionsOf.get(data.article) ?? []), data]);
+        const articles = content.articles.map((a) => ({ slug: a.id, title: a.data.title, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
+        const records = searchRecords(content.annotations, articles);
+        // The records as files, each naming its own URL: Pagefind reads a folder of them in one
+        // call, where one call per record costs a round trip each.
+        const folder = await mkdtemp(join(tmpdir(), 'long-reads-records-'));
+        for (let at = 0; at < records.length; at += 64) {
+          await Promise.all(records.slice(at, at + 64).map((record, i) => writeFile(join(folder, `${at + i}.html`), record.content)));
+        }
 
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) fail('setup', errors);
@@ -48,22 +54,17 @@ export default function pagefindIntegration(): AstroIntegration {
           // Only the article pages hold indexed text: Pagefind reads those, not every page of the site.
           const indexed = await index.addDirectory({ path: site, glob: ARTICLE_FILES });
           if (indexed.errors.length) fail('indexing', indexed.errors);
-          for (const record of records) {
-            const added = await index.addCustomRecord({ ...record, language: 'en' });
-            if (added.errors.length) fail(`indexing ${record.url}`, added.errors);
-          }
-          for (const page of pages) {
-            const added = await index.addHTMLFile(page);
-            if (added.errors.length) fail(`indexing ${page.url}`, added.errors);
-          }
+          const added = await index.addDirectory({ path: folder });
+          if (added.errors.length) fail('indexing the annotations', added.errors);
           const written = await index.writeFiles({ outputPath: `${site}pagefind` });
           if (written.errors.length) fail('writing', written.errors);
           // Pagefind also writes its own search UIs and a worker; this site uses neither
           // (its own dialog, Pagefind on the main thread), so they are not deployed.
           await Promise.all(UNUSED.map((name) => rm(`${site}pagefind/${name}`, { force: true })));
-          logger.info(`indexed ${indexed.page_count} page(s), ${pages.length} page(s) of cards and ${records.length} annotation record(s)`);
+          logger.info(`indexed ${indexed.page_count} page(s) and ${added.page_count} annotation record(s)`);
         } finally {
           await pagefind.close();
+          await rm(folder, { recursive: true, force: true });
         }
       },
     },

@@ -10,11 +10,20 @@ export function contentDir(env: Env): string {
 }
 
 /**
- * Where work that depends only on its inputs is kept between builds (drawn cards, compiled
- * sections): point a CI build cache at it. Relative to the project root.
+ * Where work that depends only on its inputs is kept between builds (drawn cards, and Astro's
+ * data store with the compiled sections): point a CI build cache at it. Relative to the project root.
  */
 export function buildCacheDir(env: Env): string {
   return (env['BUILD_CACHE_DIR'] ?? 'node_modules/.cache/long-reads').replace(/\/+$/, '');
+}
+
+/**
+ * Astro's cache (its data store) inside the build cache: one per content folder (the real one,
+ * each test fixture) and base path, so builds of different folders never read each other's data
+ * store, and builds of one folder for two addresses (staging and production) can run at once.
+ */
+export function astroCacheDir(env: Env): string {
+  return `${buildCacheDir(env)}/astro/${`${contentDir(env)}${basePath(env)}`.replaceAll(/[^a-z0-9]+/gi, '_')}`;
 }
 
 /** Absolute origin the site is deployed at; used for canonical links, feeds and cards. */

@@ -1,7 +1,8 @@
 /**
  * Every bad content fixture, with what its message must name: the file, the field and the fix.
- * The build (`bad-content.test.ts`, `bad-annotations.test.ts`) and `npm run check`
- * (`check.test.ts`) are held to the same table, so they cannot drift apart.
+ * The content layer is held to all of it (`tests/unit/content/bad-cases.test.ts`); the build and
+ * `npm run check` print the content layer's error, proved end to end on the cases `END_TO_END`
+ * names (`bad-content.test.ts`).
  */
 export interface BadCase {
   /** The fixture folder under tests/fixtures/. */
@@ -33,6 +34,7 @@ export const BAD_CONTENT: BadCase[] = [
   content('reserved-page-id', 'articles/tiny/02-second.mdx', 'id', /"author" is an id the article page already uses \(src\/components\/AuthorNote\.astro\): choose another/),
   content('raw-brace', 'articles/tiny/02-second.mdx', 'line 10, column 8', /"\{": write \\\{ to show a brace/),
   content('id-not-a-slug', 'articles/tiny/01-first.mdx', 'id', /not a lowercase slug: use lowercase letters/),
+  content('broken-yaml', 'articles/tiny/02-second.mdx', 'line 3, column 14', /fix the YAML \(quote a value that holds a colon/),
   // Content is text: nothing in a content file may become code.
   hostile('esm-in-section', 'articles/tiny/02-second.mdx', 'line 10, column 1', /import\/export: a line that begins with "import" or "export" is read as code: .*&#105;mport/),
   hostile('expression-in-author-note', 'authors/ann-author.mdx', 'line 5, column 13', /"\{": write \\\{ to show a brace/),
@@ -55,6 +57,17 @@ export const BAD_ANNOTATIONS: BadCase[] = [
   annotations('figure-invalid', 'articles/tiny/article.yaml', 'figures.0.kind', /a figure needs kind: timeline \(with from and to\) or targets \(with issue\)/),
   annotations('overlapping-mentions', 'issues/talks.yaml', 'mentions[0].phrase', /"summit was held" overlaps another mention/),
 ];
+
+export const BAD_CASES: BadCase[] = [...BAD_CONTENT, ...BAD_ANNOTATIONS];
+
+/**
+ * The cases run through a real `astro build` and a real `npm run check`: every hostile one (the
+ * build must not run them either), and one of each other sort (a schema, a cross-entry rule, a
+ * pipeline position, an annotation phrase).
+ */
+export const END_TO_END: BadCase[] = BAD_CASES.filter(
+  (c) => c.marker || ['missing-title', 'route-collision', 'raw-brace', 'phrase-not-found', 'figure-draws-nothing'].some((name) => c.folder.endsWith(`/${name}`)),
+);
 
 /** The message names the file, the field (as "field: ") and the fix. */
 export function expectNamed(output: string, c: BadCase, expect: (actual: string) => { toContain(s: string): void; toMatch(r: RegExp): void }): void {

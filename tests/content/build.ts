@@ -13,7 +13,8 @@ export function buildFixture(contentDir: string, env: Record<string, string> = {
   const outDir = mkdtempSync(join('.tmp', 'build-'));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-      env: { ...process.env, CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      // Test builds keep their caches with the rest of the tests' files, not in node_modules.
+      env: { ...process.env, CONTENT_DIR: contentDir, BUILD_CACHE_DIR: '.tmp/build-cache', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));

@@ -56,7 +56,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   // --ignore-lock: run beside any dev server the developer has open (Astro allows one per project otherwise).
   dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...devEnvironment(), CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...devEnvironment(), CONTENT_DIR: content, BUILD_CACHE_DIR: '.tmp/build-cache', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   dev.stdout?.on('data', (d) => (output += d));
   dev.stderr?.on('data', (d) => (output += d));

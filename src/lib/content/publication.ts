@@ -15,13 +15,17 @@
  * `npm run check` is this same sync.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
 import { buildCrossReference, type AnnotationItem } from './cross-reference.ts';
 import { declaredFigures } from './figures.ts';
 import { ANNOTATION_KINDS, KINDS } from './kinds.ts';
 import { COLLECTIONS, readCollection, type Collection, type SourceFile } from './read.ts';
 import { checkContent, ContentError, type Problem } from './rules.ts';
 import { COLLECTION_SCHEMAS, type ArticleData, type SectionData } from './schemas.ts';
+import type { Compiled } from '../markdown/compile-worker.ts';
 import { compileNote, compileSection, pipelineVersion, type CompiledSection, type SectionInput } from '../markdown/pipeline.ts';
 import { placeMentions, sectionKey, type PlacedMention, type SectionOutline } from '../markdown/mentions.ts';
 import { sectionLabel } from '../view/sections.ts';
@@ -38,7 +42,11 @@ export interface SectionRendered {
 export interface PublicationOptions {
   /** The content folder (CONTENT_DIR). */
   root: string;
-  /** The pipeline's compilers; tests count calls through these. */
+  /**
+   * The pipeline's compilers. By default a sync with many sections to compile runs them in worker
+   * threads, one per core, so a clean build compiles on every core; a few are compiled here, as a
+   * thread takes longer to start than they take to compile. Tests count calls through these.
+   */
   compileSection?: (body: string, input: SectionInput, lines: number) => Promise<CompiledSection>;
   compileNote?: (body: string, path: string, lines: number) => Promise<string>;
   /** What the pipeline's own code comes to (part of every section's digest); tests change it. */
@@ -57,6 +65,13 @@ interface Checked {
   invalid: SourceFile[];
 }
 
+/**
+ * Compilations a sync runs in its own thread before it starts worker threads: about what a thread
+ * costs to start (≈ 1 s to load the pipeline) at ≈ 5 ms a section. An edit, a fixture or a small
+ * publication never starts one; a clean build of an archive compiles on every core.
+ */
+const IN_THREAD = 64;
+
 /** "figures.0.kind": where in an entry a schema issue is. */
 const fieldOf = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : 'entry');
 
@@ -72,11 +87,23 @@ export class Publication {
   #queued: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<void> = Promise.resolve();
 
+  #pool: Piscina | undefined;
+  /** How many compilations this sync has asked for: past `IN_THREAD`, the rest go to worker threads. */
+  #asked = 0;
+
   constructor(options: PublicationOptions) {
     this.#root = options.root;
-    this.#compileSection = options.compileSection ?? compileSection;
-    this.#compileNote = options.compileNote ?? compileNote;
+    this.#compileSection = options.compileSection ?? ((body, input, lines) => (++this.#asked > IN_THREAD ? this.#inWorker<CompiledSection>('section', { body, input, lines }) : compileSection(body, input, lines)));
+    this.#compileNote = options.compileNote ?? ((body, path, lines) => (++this.#asked > IN_THREAD ? this.#inWorker<string>('note', { body, path, lines }) : compileNote(body, path, lines)));
     this.#pipelineVersion = options.pipelineVersion ?? pipelineVersion;
+  }
+
+  /** Compile in a worker thread; the pool starts with the first compilation of a sync and ends with it. */
+  async #inWorker<T>(name: 'section' | 'note', task: object): Promise<T> {
+    this.#pool ??= new Piscina({ filename: fileURLToPath(new URL('../markdown/compile-worker.ts', import.meta.url)), maxThreads: availableParallelism(), minThreads: 0 });
+    const result = (await this.#pool.run(task, { name })) as Compiled<T>;
+    if (!result.ok) throw new ContentError(result.problems);
+    return result.value;
   }
 
   /** The loaders, one per collection, each a view of this one publication. */
@@ -132,6 +159,17 @@ export class Publication {
 
   /** Read, validate, check and compile everything; write the stores, or throw every problem. */
   async sync(): Promise<void> {
+    try {
+      await this.#sync();
+    } finally {
+      // Threads are for a sync's compiling: none is kept waiting between syncs.
+      await this.#pool?.destroy();
+      this.#pool = undefined;
+      this.#asked = 0;
+    }
+  }
+
+  async #sync(): Promise<void> {
     const problems: Problem[] = [];
     const read = await Promise.all(COLLECTIONS.map((collection) => readCollection(this.#root, collection)));
     const checked = new Map<Collection, Checked>();
@@ -176,14 +214,17 @@ export class Publication {
 
     const rendered = await this.#compileSections(sections, placeMentions(annotations), problems);
     const notes = new Map<string, string>();
-    for (const author of authors) {
-      try {
-        notes.set(author.source.id, await this.#compileNote(author.source.body ?? '', author.source.file, author.source.bodyLine ?? 0));
-      } catch (error) {
-        problems.push(...asProblems(error, author.source.file));
-      }
-    }
-    if (problems.length > 0) throw new ContentError(problems);
+    await Promise.all(
+      authors.map(async (author) => {
+        try {
+          notes.set(author.source.id, await this.#compileNote(author.source.body ?? '', author.source.file, author.source.bodyLine ?? 0));
+        } catch (error) {
+          problems.push(...asProblems(error, author.source.file));
+        }
+      }),
+    );
+    // In file order, whichever thread found them first.
+    if (problems.length > 0) throw new ContentError([...problems].sort((a, b) => a.file.localeCompare(b.file)));
 
     // Everything checked: write each store. An entry whose digest is unchanged is left as it is.
     for (const collection of COLLECTIONS) {
@@ -239,7 +280,8 @@ export class Publication {
       byArticle.set(article, [...(byArticle.get(article) ?? []), section]);
     }
     const out = new Map<string, { digest: string; rendered: SectionRendered }>();
-    for (const list of byArticle.values()) {
+    /** An article's sections, in reading order: each one's notes are numbered after the ones before. */
+    const compileArticle = async (list: Valid[]) => {
       let noteOffset = 0;
       for (const { source, data } of list.sort((a, b) => (a.data as SectionData).order - (b.data as SectionData).order)) {
         const section = data as SectionData;
@@ -260,7 +302,12 @@ export class Publication {
         noteOffset += rendered.metadata.outline.notes;
         out.set(source.id, { digest, rendered });
       }
-    }
+    };
+    // Articles side by side, a few per thread, so every thread always has a section to compile.
+    const queue = [...byArticle.values()];
+    await Promise.all(Array.from({ length: Math.max(1, availableParallelism() * 2) }, async () => {
+      for (let list = queue.shift(); list; list = queue.shift()) await compileArticle(list);
+    }));
     return out;
   }
 }

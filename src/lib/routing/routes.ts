@@ -14,7 +14,7 @@ import { OFFLINE_PAGE, SERVICE_WORKER } from '../publish/offline.ts';
 export const RESERVED_TOP_LEVEL: Readonly<Record<string, string>> = {
   ...Object.fromEntries(KINDS.map((kind) => [ANNOTATION_KINDS[kind].collection, `the ${ANNOTATION_KINDS[kind].plural.toLowerCase()} pages (src/pages/[kind]/, from the kinds table in src/lib/content/kinds.ts)`])),
   search: 'src/pages/search.astro',
-  og: 'src/pages/og/[article].png.ts (share cards)',
+  og: 'integrations/cards.ts (preview cards)',
   icons: 'src/pages/icons/[size].png.ts',
   offline: 'src/pages/offline.astro',
   pagefind: 'integrations/pagefind.ts (the search index)',

@@ -52,6 +52,14 @@ export interface ResultGroup {
 
 const KIND_OF: Record<string, GroupKind> = Object.fromEntries(Object.entries(RESULT_TYPES).map(([kind, type]) => [type, kind as GroupKind]));
 
+/**
+ * Where a result links to: the URL its record names (`data-pagefind-meta="url:…"`, the records
+ * made from the content) or else the page Pagefind read.
+ */
+export function urlOf(data: Pick<PagefindData, 'url' | 'meta'>): string {
+  return data.meta['url'] ?? data.url;
+}
+
 export function kindOf(data: Pick<PagefindData, 'filters'>): GroupKind {
   return KIND_OF[data.filters['type']?.[0] ?? ''] ?? 'article';
 }
@@ -112,7 +120,7 @@ export function articleHits(data: PagefindData, query: string): Hit[] {
  * record's page, keyed by its annotation so one mentioned in several articles is listed once.
  */
 export function cardHits(data: PagefindData, query: string): Array<{ id: string; hit: Hit }> {
-  const page = data.url.split('#')[0] ?? data.url;
+  const page = urlOf(data).split('#')[0] ?? urlOf(data);
   return data.sub_results
     .filter((sub) => sub.locations.length > 0 && sub.url.includes('#'))
     .map((sub) => {
@@ -146,9 +154,10 @@ export function groupResults(items: readonly PagefindData[], query: string): Res
       }
       continue;
     }
-    if (seen.has(data.url)) continue;
-    seen.add(data.url);
-    hits.push({ href: data.url, title: data.meta['title'] ?? data.url, excerpt: data.excerpt });
+    const url = urlOf(data);
+    if (seen.has(url)) continue;
+    seen.add(url);
+    hits.push({ href: url, title: data.meta['title'] ?? url, excerpt: data.excerpt });
   }
   return [...articles, ...KINDS.filter((kind) => byKind.get(kind)!.length > 0).map((kind) => ({ kind, title: ANNOTATION_KINDS[kind].plural, hits: byKind.get(kind)! }))];
 }

@@ -25,23 +25,13 @@ import { RESULT_TYPES, SEARCH_FILTERS } from './filters.ts';
  */
 export const CARDS_RECORD = 'cards';
 
-/** A record of plain text (an entry at its page). */
-export interface SearchRecord {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-
-/** A record of HTML whose headings are the results (cards, each heading a card's id). */
+/**
+ * A record, as a page of HTML for Pagefind: the URL its result links to (named in the page, so a
+ * whole folder of records is indexed in one call), and its content.
+ */
 export interface HtmlRecord {
   url: string;
   content: string;
-}
-
-export interface SearchIndexInput {
-  records: SearchRecord[];
-  pages: HtmlRecord[];
 }
 
 export interface ArticleForSearch {
@@ -65,38 +55,46 @@ function block(anchor: string, item: AnnotationItem): string {
   return `<h2 id="${escapeHtml(anchor)}">${escapeHtml(resultTitle(item))}</h2><p>${escapeHtml(ANNOTATION_KINDS[item.kind].describe(item.data as unknown as Record<string, unknown>))}</p>`;
 }
 
-function cardsPage(url: string, kind: AnnotationKind, blocks: readonly string[], articleTitle?: string): HtmlRecord {
-  const filter = articleTitle === undefined ? '' : `<h1 data-pagefind-filter="${SEARCH_FILTERS.article}">${escapeHtml(articleTitle)}</h1>`;
+/** A page of HTML that Pagefind reads as one record of `kind`, its result linking to `url`, filed under `articles`. */
+function record(url: string, kind: AnnotationKind, title: string, body: string, articles: readonly string[]): HtmlRecord {
+  // Metadata and filters can stand anywhere in the page; only the body is indexed text.
+  const filed = articles.map((a) => `<span data-pagefind-filter="${SEARCH_FILTERS.article}">${escapeHtml(a)}</span>`).join('');
   return {
-    url: `${url}#${CARDS_RECORD}-${kind}`,
-    content: `<!doctype html><html lang="en"><head><title>${escapeHtml(RESULT_TYPES[kind])}</title></head><body>${filter}<main data-pagefind-body data-pagefind-filter="${SEARCH_FILTERS.type}:${RESULT_TYPES[kind]}">${blocks.join('')}</main></body></html>`,
+    url,
+    content: `<!doctype html><html lang="en"><head><title>${escapeHtml(title)}</title></head><body><div hidden><span data-pagefind-meta="title">${escapeHtml(title)}</span>${filed}</div><main data-pagefind-body data-pagefind-meta="url:${escapeHtml(url)}" data-pagefind-filter="${SEARCH_FILTERS.type}:${RESULT_TYPES[kind]}">${body}</main></body></html>`,
   };
 }
 
-export function searchRecords(items: readonly AnnotationItem[], articles: readonly ArticleForSearch[]): SearchIndexInput {
+/** A page of cards: each card a heading (the result's title and its anchor) and its words. */
+function cardsPage(url: string, kind: AnnotationKind, blocks: readonly string[], articleTitle?: string): HtmlRecord {
+  return record(`${url}#${CARDS_RECORD}-${kind}`, kind, RESULT_TYPES[kind], blocks.join(''), articleTitle === undefined ? [] : [articleTitle]);
+}
+
+export function searchRecords(items: readonly AnnotationItem[], articles: readonly ArticleForSearch[]): HtmlRecord[] {
   const titles = new Map(articles.map((a) => [a.slug, a.title]));
   const articlesOf = (item: AnnotationItem) => [...new Set(item.mentions.map((m) => titles.get(m.article) ?? m.article))];
   const pages: HtmlRecord[] = [];
-  const records: SearchRecord[] = [];
   for (const kind of KINDS) {
     const mine = items.filter((item) => item.kind === kind);
     if (ANNOTATION_KINDS[kind].pages === 'entries') {
       for (const item of mine) {
-        records.push({
-          url: withoutBase(routes.annotation(kind, item.id)),
-          content: `${ANNOTATION_KINDS[kind].describe(item.data as unknown as Record<string, unknown>)} ${item.title}.`,
-          meta: { title: item.title },
-          filters: { [SEARCH_FILTERS.type]: [RESULT_TYPES[kind]], [SEARCH_FILTERS.article]: articlesOf(item) },
-        });
+        const words = ANNOTATION_KINDS[kind].describe(item.data as unknown as Record<string, unknown>);
+        pages.push(record(withoutBase(routes.annotation(kind, item.id)), kind, item.title, `<p>${escapeHtml(words)} ${escapeHtml(item.title)}.</p>`, articlesOf(item)));
       }
       continue;
     }
     // Listed together: found where the cards are, each card once per article, in reading order.
+    const byArticle = new Map<string, Array<{ item: AnnotationItem; section: string }>>();
+    for (const item of mine) {
+      for (const m of item.mentions) {
+        const list = byArticle.get(m.article);
+        if (list) list.push({ item, section: m.section });
+        else byArticle.set(m.article, [{ item, section: m.section }]);
+      }
+    }
     for (const article of articles) {
       const order = new Map(article.sections.map((id, i) => [id, i]));
-      const cards = mine
-        .flatMap((item) => item.mentions.filter((m) => m.article === article.slug && order.has(m.section)).map((m) => ({ item, section: m.section })))
-        .sort((a, b) => order.get(a.section)! - order.get(b.section)!);
+      const cards = (byArticle.get(article.slug) ?? []).filter((c) => order.has(c.section)).sort((a, b) => order.get(a.section)! - order.get(b.section)!);
       const seen = new Set<string>();
       const blocks = cards.filter(({ item }) => !seen.has(item.id) && seen.add(item.id)).map(({ item, section }) => block(cardId(section, kind, item.id), item));
       if (blocks.length > 0) pages.push(cardsPage(withoutBase(routes.article(article.slug)), kind, blocks, article.title));
@@ -109,5 +107,5 @@ export function searchRecords(items: readonly AnnotationItem[], articles: readon
     }
     for (const [page, blocks] of unmentioned) pages.push(cardsPage(withoutBase(routes.kind(kind, page)), kind, blocks));
   }
-  return { pages, records };
+  return pages;
 }

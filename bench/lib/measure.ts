@@ -2,7 +2,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
-import { chromiumArgs, chromiumPath } from '../browsers.ts';
+import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

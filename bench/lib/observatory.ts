@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startStaticServer } from '../static-server.ts';
+import { startStaticServer } from '../../scripts/static-server.ts';
 
 const TOOL_DIR = 'bench/tools/observatory';
 
@@ -48,7 +48,7 @@ export async function observatoryGrade(root: string): Promise<ObservatoryResult>
   const httpPort = (http.address() as { port: number }).port;
   try {
     // Asynchronously: this process serves the pages the scanner requests.
-    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/bench/observatory-scan.ts', resolve(TOOL_DIR), String(httpPort), httpsPort], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bench/lib/observatory-scan.ts', resolve(TOOL_DIR), String(httpPort), httpsPort], {
       // The servers listen on 127.0.0.1; make "localhost" resolve there first.
       env: { ...process.env, NODE_EXTRA_CA_CERTS: certs.ca, NODE_OPTIONS: '--dns-result-order=ipv4first' },
     });

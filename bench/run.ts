@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
-import { startStaticServer } from './static-server.ts';
-import { coldLoad, launchBrowser, lighthouseScores, median, searchOnce, type ColdLoad, type Scores } from './bench/measure.ts';
-import { installPeer, PEER_ARTICLE, PEER_DIR, writePeerContent } from './bench/peer.ts';
-import { observatoryGrade, type ObservatoryResult } from './bench/observatory.ts';
+import { startStaticServer } from '../scripts/static-server.ts';
+import { coldLoad, launchBrowser, lighthouseScores, median, searchOnce, type ColdLoad, type Scores } from './lib/measure.ts';
+import { installPeer, PEER_ARTICLE, PEER_DIR, writePeerContent } from './lib/peer.ts';
+import { observatoryGrade, type ObservatoryResult } from './lib/observatory.ts';
 
 const BUILDS = Number(process.env['BENCH_BUILDS'] ?? 3);
 const SEARCH_RUNS = Number(process.env['BENCH_SEARCH_RUNS'] ?? 7);

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:scale -- --articles 1000` (or `10,100,1000`, or `10000` on request): how the
+ * build grows with an archive, side by side with the Starlight peer building the same articles in
+ * the same run. For each N it writes the synthetic publication (`lib/synthetic.ts`) and
+ * - builds this site clean (no data store, no build cache), phase by phase, with its peak RSS;
+ * - builds it again after editing one section, everything kept: what an editor waits for;
+ * - builds the same N articles with Starlight (its defaults), clean, with its peak RSS;
+ * - searches both for "OPCON" once, cold, and counts the bytes;
+ * and prints one block per N with the ratios. `--peer no` leaves Starlight out; `--events
+ * per-article` gives every article its own events (the worst case). JSON goes to bench/results/.
+ * Machine-dependent numbers: they live here, never in tests.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startStaticServer } from '../scripts/static-server.ts';
+import { launchBrowser, searchOnce, type SearchRun } from './lib/measure.ts';
+import { installPeer, PEER_DIR } from './lib/peer.ts';
+import { generatePublication, slugOf, type PeerPage } from './lib/synthetic.ts';
+
+interface BuildRun {
+  seconds: number;
+  phases: Record<string, number>;
+  peakRssMb: number;
+}
+
+/** One `astro build` in `cwd`, timed phase by phase from its own log lines, with peak RSS from GNU time. */
+function build(cwd: string, args: string[], env: Record<string, string>, marks: Array<[string, RegExp]>): Promise<BuildRun> {
+  return new Promise((ok, fail) => {
+    const started = performance.now();
+    const seen: Array<[string, number]> = [];
+    const astro = resolve(cwd, 'node_modules/astro/bin/astro.mjs');
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, astro, 'build', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
+    let output = '';
+    const onData = (d: Buffer) => {
+      output += d;
+      const at = (performance.now() - started) / 1000;
+      for (const line of d.toString().split('\n')) for (const [name, pattern] of marks) if (pattern.test(line) && !seen.some(([n]) => n === name)) seen.push([name, at]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`build in ${cwd} failed:\n${output.slice(-4000)}`));
+      const seconds = (performance.now() - started) / 1000;
+      const phases: Record<string, number> = {};
+      let last = 0;
+      for (const [name, at] of [...seen, ['rest', seconds] as [string, number]]) {
+        phases[name] = at - last;
+        last = at;
+      }
+      ok({ seconds, phases, peakRssMb: Number(/PEAK_RSS_KB=(\d+)/.exec(output)?.[1] ?? 0) / 1024 });
+    });
+  });
+}
+
+/** Our build's phases, each ending at the log line that says it is done. */
+const OUR_PHASES: Array<[string, RegExp]> = [
+  ['content', /Synced content/],
+  ['bundle', /generating static routes/],
+  ['pages+cards', /\[@astrojs\/sitemap\]/],
+  ['search index', /\[reader:pagefind\]/],
+  ['offline+csp', /\[reader:csp-headers\]/],
+];
+const PEER_PHASES: Array<[string, RegExp]> = [
+  ['content', /Synced content/],
+  ['bundle', /generating static routes/],
+  ['pages', /Completed in/],
+];
+
+function walk(dir: string): Array<{ path: string; size: number }> {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const s = statSync(path);
+    return s.isDirectory() ? walk(path) : [{ path, size: s.size }];
+  });
+}
+
+/** The Starlight peer's project for N pages: its installed packages, the same articles as docs. */
+function writePeer(dir: string, pages: readonly PeerPage[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'content', 'docs'), { recursive: true });
+  for (const name of ['package.json', 'astro.config.mjs', join('src', 'content.config.ts')]) writeFileSync(join(dir, name), readFileSync(join(PEER_DIR, name)));
+  symlinkSync(resolve(PEER_DIR, 'node_modules'), join(dir, 'node_modules'));
+  for (const page of pages) writeFileSync(join(dir, 'src', 'content', 'docs', `${page.slug}.md`), `---\ntitle: ${JSON.stringify(page.title)}\n---\n\n${page.markdown}\n`);
+  writeFileSync(join(dir, 'src', 'content', 'docs', 'index.md'), '---\ntitle: Long Reads (Starlight)\n---\n\nThe archive.\n');
+}
+
+async function search(dist: string, path: string, ui: Parameters<typeof searchOnce>[2]): Promise<SearchRun> {
+  const server = await startStaticServer({ root: dist });
+  const browser = await launchBrowser();
+  try {
+    return await searchOnce(browser, `${server.url}${path}`, ui);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, events: { type: 'string', default: 'shared' }, peer: { type: 'string', default: 'yes' } } });
+if (!['shared', 'per-article'].includes(values.events)) throw new Error('--events is shared (by groups of ten articles, as issues are) or per-article');
+const sizes = values.articles.split(',').map(Number).filter((n) => n > 0);
+const withPeer = values.peer !== 'no';
+if (withPeer) installPeer();
+const lines: string[] = [];
+const results: unknown[] = [];
+const s = (n: number) => `${n.toFixed(1)} s`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+for (const n of sizes) {
+  const root = resolve('.tmp', `scale-${n}`);
+  const content = join(root, 'content');
+  const dist = join(root, 'dist');
+  const cache = join(root, 'build-cache');
+  const env = { CONTENT_DIR: content, BUILD_CACHE_DIR: cache };
+  console.log(`\n${n} articles: generating…`);
+  const pages = generatePublication(content, n, values.events === 'per-article');
+  // Clean: no build cache (cards, and Astro's data store with the compiled sections).
+  rmSync(cache, { recursive: true, force: true });
+  console.log(`${n} articles: clean build…`);
+  const clean = await build('.', ['--outDir', dist], env, OUR_PHASES);
+  // An editor changes one section of one article: everything else is kept.
+  const edited = join(content, 'articles', slugOf(Math.floor(n / 2)), readdirSync(join(content, 'articles', slugOf(Math.floor(n / 2)))).find((f) => f.endsWith('.mdx'))!);
+  writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()} An editor’s added sentence.\n`);
+  console.log(`${n} articles: rebuild after editing one section…`);
+  const rebuild = await build('.', ['--outDir', dist], env, OUR_PHASES);
+  const files = walk(dist);
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  const largestPage = files.filter((f) => f.path.endsWith('.html')).reduce((a, b) => (b.size > a.size ? b : a));
+  const ours = await search(dist, `/${slugOf(0)}/`, { open: (page) => page.keyboard.press('/'), input: '#search-dialog-input', result: 'dialog .hit' });
+  let peer: { clean: BuildRun; search: SearchRun } | undefined;
+  if (withPeer) {
+    const peerDir = join(root, 'starlight');
+    writePeer(peerDir, pages);
+    console.log(`${n} articles: Starlight clean build…`);
+    const peerClean = await build(peerDir, [], {}, PEER_PHASES);
+    const peerSearch = await search(join(peerDir, 'dist'), `/${slugOf(0)}/`, {
+      open: (page) => page.locator('button[data-open-modal]').click(),
+      input: 'dialog input[type=search], dialog .pagefind-ui__search-input',
+      result: '.pagefind-ui__result',
+    });
+    peer = { clean: peerClean, search: peerSearch };
+  }
+  const phases = (run: BuildRun) => Object.entries(run.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  const block = [
+    `N=${n}${values.events === 'per-article' ? ' (events per article)' : ''}`,
+    `  this site: clean ${s(clean.seconds)} (${phases(clean)}), ${(clean.seconds / n).toFixed(3)} s/article, peak RSS ${clean.peakRssMb.toFixed(0)} MB`,
+    `             rebuild after editing one section ${s(rebuild.seconds)} (${phases(rebuild)}), peak RSS ${rebuild.peakRssMb.toFixed(0)} MB`,
+    `             ${files.filter((f) => f.path.endsWith('.html')).length} pages, ${files.length} files, dist ${mb(files.reduce((t, f) => t + f.size, 0)).toFixed(1)} MB, largest page ${(largestPage.size / 1024).toFixed(1)} KB (${largestPage.path.slice(dist.length)})`,
+    `             search "OPCON": ${Math.round(ours.latencyMs)} ms, ${(ours.bytes / 1024).toFixed(1)} KB`,
+    ...(peer
+      ? [
+          `  Starlight: clean ${s(peer.clean.seconds)} (${phases(peer.clean)}), peak RSS ${peer.clean.peakRssMb.toFixed(0)} MB; search "OPCON": ${Math.round(peer.search.latencyMs)} ms, ${(peer.search.bytes / 1024).toFixed(1)} KB`,
+          `  ratios: clean ${ratio(clean.seconds, peer.clean.seconds)}, rebuild vs Starlight's clean ${ratio(rebuild.seconds, peer.clean.seconds)}, peak RSS ${ratio(clean.peakRssMb, peer.clean.peakRssMb)}, search bytes ${ratio(ours.bytes, peer.search.bytes)}`,
+        ]
+      : []),
+  ];
+  console.log(block.join('\n'));
+  lines.push(...block);
+  results.push({ n, events: values.events, ours: { clean, rebuild, files: files.length, largestPage: { path: largestPage.path.slice(dist.length), bytes: largestPage.size }, search: ours }, starlight: peer });
+}
+console.log(`\n${lines.join('\n')}`);
+mkdirSync('bench/results', { recursive: true });
+const file = join('bench/results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`Wrote ${file}`);
+if (!existsSync(file)) process.exit(1);

@@ -1,0 +1,59 @@
+/**
+ * Each article's preview card (`/og/<article>.png`, `src/lib/publish/card.ts`), drawn from the
+ * content in worker threads that start with the build and run while the pages are bundled and
+ * rendered, then written beside them. A card is kept by a hash of its inputs (BUILD_CACHE_DIR), so
+ * an unchanged one is read, not drawn.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { Piscina } from 'piscina';
+import { readPublication } from '../src/lib/content/read.ts';
+import { contentDir } from '../src/lib/env.ts';
+import type { CardInput } from '../src/lib/publish/card.ts';
+import { routes, withoutBase } from '../src/lib/routing/routes.ts';
+import { SITE_NAME } from '../src/lib/site.ts';
+
+export default function cardsIntegration(): AstroIntegration {
+  let drawing: Promise<Array<{ path: string; png: Uint8Array }>> | undefined;
+  return {
+    name: 'reader:cards',
+    hooks: {
+      'astro:build:start': () => {
+        // Started, not awaited: the cards are drawn while the pages render.
+        drawing = (async () => {
+          const { articles, authors } = await readPublication(contentDir(process.env));
+          const names = new Map(authors.map((a) => [a.id, a.data.name]));
+          // One thread fewer than the machine has: the pages render on the main one.
+          const pool = new Piscina({ filename: fileURLToPath(new URL('../src/lib/publish/card-worker.ts', import.meta.url)), maxThreads: Math.max(1, availableParallelism() - 1), minThreads: 1 });
+          try {
+            return await Promise.all(
+              articles.map(async ({ id, data }) => {
+                const card: CardInput = { siteName: SITE_NAME, articleTitle: data.title, author: names.get(data.author) ?? data.author, publisher: data.publisher };
+                return { path: withoutBase(routes.card(id)), png: (await pool.run(card)) as Uint8Array };
+              }),
+            );
+          } finally {
+            await pool.destroy();
+          }
+        })();
+        // Failures are reported when the build is done; this keeps them from going unhandled before.
+        drawing.catch(() => undefined);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const cards = await drawing!;
+        const site = fileURLToPath(dir);
+        await Promise.all(
+          cards.map(async ({ path, png }) => {
+            const file = join(site, path);
+            await mkdir(dirname(file), { recursive: true });
+            await writeFile(file, png);
+          }),
+        );
+        logger.info(`wrote ${cards.length} preview card(s)`);
+      },
+    },
+  };
+}
