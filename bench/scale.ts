@@ -116,8 +116,10 @@ for (const n of sizes) {
   const env = { CONTENT_DIR: content, BUILD_CACHE_DIR: cache };
   console.log(`\n${n} articles: generating…`);
   const pages = generatePublication(content, n, values.events === 'per-article');
-  // Clean: no build cache (cards, and Astro's data store with the compiled sections).
+  // Clean: no build cache (cards, and Astro's data store with the compiled sections), no output
+  // (the peer's is new too).
   rmSync(cache, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
   console.log(`${n} articles: clean build…`);
   const clean = await build('.', ['--outDir', dist], env, OUR_PHASES);
   // An editor changes one section of one article: everything else is kept.

@@ -1,8 +1,10 @@
 /**
  * Each article's preview card (`/og/<article>.png`, `src/lib/publish/card.ts`), drawn from the
- * content in worker threads that start with the build and run while the pages are bundled and
- * rendered, then written beside them. A card is kept by a hash of its inputs (BUILD_CACHE_DIR), so
- * an unchanged one is read, not drawn.
+ * content in a worker thread that starts with the build, before the content layer syncs, and runs
+ * while the build's own work leaves a core free (its start-up, the sync's reading and writing,
+ * the pages, which render on one thread), then written beside the pages. A card is kept by a hash
+ * of its inputs (BUILD_CACHE_DIR), so an unchanged one is read, not drawn. Content the sync
+ * rejects stops the build before any card is written.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -10,8 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Piscina } from 'piscina';
-import { readPublication } from '../src/lib/content/read.ts';
-import { contentDir } from '../src/lib/env.ts';
+import { buildContent, forgetContent } from './content.ts';
 import type { CardInput } from '../src/lib/publish/card.ts';
 import { routes, withoutBase } from '../src/lib/routing/routes.ts';
 import { SITE_NAME } from '../src/lib/site.ts';
@@ -21,12 +22,14 @@ export default function cardsIntegration(): AstroIntegration {
   return {
     name: 'reader:cards',
     hooks: {
-      'astro:build:start': () => {
-        // Started, not awaited: the cards are drawn while the pages render.
+      'astro:config:setup': ({ command }) => {
+        forgetContent();
+        if (command !== 'build') return;
+        // Started, not awaited: the cards are drawn while the rest of the build runs.
         drawing = (async () => {
-          const { articles, authors } = await readPublication(contentDir(process.env));
+          const { articles, authors } = await buildContent();
           const names = new Map(authors.map((a) => [a.id, a.data.name]));
-          // One thread fewer than the machine has: the pages render on the main one.
+          // One thread fewer than the machine has: the build's own work runs on the main one.
           const pool = new Piscina({ filename: fileURLToPath(new URL('../src/lib/publish/card-worker.ts', import.meta.url)), maxThreads: Math.max(1, availableParallelism() - 1), minThreads: 1 });
           try {
             return await Promise.all(

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { readPublication } from '../src/lib/content/read.ts';
-import { contentDir } from '../src/lib/env.ts';
+import { buildContent } from './content.ts';
 import { ARTICLE_FILES } from '../src/lib/routing/routes.ts';
 import { searchRecords } from '../src/lib/search/records.ts';
 
@@ -36,9 +35,13 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const content = await readPublication(contentDir(process.env));
+        const content = await buildContent();
         const sectionsOf = new Map<string, Array<{ id: string; order: number }>>();
-        for (const { data } of content.sections) sectionsOf.set(data.article, [...(sectionsOf.get(data.article) ?? []), data]);
+        for (const { data } of content.sections) {
+          const list = sectionsOf.get(data.article);
+          if (list) list.push(data);
+          else sectionsOf.set(data.article, [data]);
+        }
         const articles = content.articles.map((a) => ({ slug: a.id, title: a.data.title, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
         const records = searchRecords(content.annotations, articles);
         // The records as files, each naming its own URL: Pagefind reads a folder of them in one

@@ -130,9 +130,10 @@ describe('security: CSP and headers', () => {
 });
 
 describe('accessibility: axe on every page type', () => {
+  // One test per page and scheme: each has its own time, and a failure names the page.
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`finds nothing in ${colorScheme} mode, search dialog open included`, async () => {
-      for (const [name, path] of Object.entries(PAGES)) {
+    for (const [name, path] of Object.entries(PAGES)) {
+      it(`finds nothing on the ${name} page in ${colorScheme} mode${name === 'article' ? ', search dialog open included' : ''}`, async () => {
         const { page, close } = await openPage(browser(), { colorScheme, viewport: { width: 1280, height: 900 } });
         await visit(page, name, path);
         await settle(page);
@@ -142,8 +143,8 @@ describe('accessibility: axe on every page type', () => {
           expect(await axeViolations(page), `search dialog (${colorScheme})`).toEqual([]);
         }
         await close();
-      }
-    });
+      });
+    }
   }
 });
 

@@ -277,7 +277,9 @@ export class Publication {
     const byArticle = new Map<string, Valid[]>();
     for (const section of sections) {
       const article = (section.data as SectionData).article;
-      byArticle.set(article, [...(byArticle.get(article) ?? []), section]);
+      const list = byArticle.get(article);
+      if (list) list.push(section);
+      else byArticle.set(article, [section]);
     }
     const out = new Map<string, { digest: string; rendered: SectionRendered }>();
     /** An article's sections, in reading order: each one's notes are numbered after the ones before. */
