@@ -1,6 +1,6 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { astroCacheDir, basePath, siteUrl } from './src/lib/env.ts';
+import { astroCacheDir, basePath, siteUrl, siteUrlWarning } from './src/lib/env.ts';
 import cards from './integrations/cards.ts';
 import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
@@ -47,6 +47,11 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    {
+      // A build for a host that gives no address says, in one line, how to set it.
+      name: 'reader:site-url',
+      hooks: { 'astro:build:start': ({ logger }) => void (siteUrlWarning(process.env) && logger.warn(siteUrlWarning(process.env)!)) },
+    },
     sitemap({
       // Share pages (/<article>/<section>/) point their canonical at the article: leave them out,
       // and the offline page. An annotation's own page (/issues/<id>/) stays.

@@ -36,7 +36,11 @@ function build(cwd: string, args: string[], env: Record<string, string>, marks: 
     const onData = (d: Buffer) => {
       output += d;
       const at = (performance.now() - started) / 1000;
-      for (const line of d.toString().split('\n')) for (const [name, pattern] of marks) if (pattern.test(line) && !seen.some(([n]) => n === name)) seen.push([name, at]);
+      // Phases end in order: a mark counts only once the one before it has been seen.
+      for (const line of d.toString().split('\n')) {
+        const next = marks[seen.length];
+        if (next && next[1].test(line)) seen.push([next[0], at]);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -66,7 +70,9 @@ const OUR_PHASES: Array<[string, RegExp]> = [
 const PEER_PHASES: Array<[string, RegExp]> = [
   ['content', /Synced content/],
   ['bundle', /generating static routes/],
-  ['pages', /Completed in/],
+  // Starlight's sitemap and Pagefind steps run after its pages are written.
+  ['pages', /sitemap|pagefind|starlight/i],
+  ['search index', /page\(s\) built in/],
 ];
 
 function walk(dir: string): Array<{ path: string; size: number }> {

@@ -26,14 +26,47 @@ export function astroCacheDir(env: Env): string {
   return `${buildCacheDir(env)}/astro/${`${contentDir(env)}${basePath(env)}`.replaceAll(/[^a-z0-9]+/gi, '_')}`;
 }
 
-/** Absolute origin the site is deployed at; used for canonical links, feeds and cards. */
+/**
+ * The site address the common static hosts give a build, in the order tried: Netlify (`URL`
+ * for production, `DEPLOY_PRIME_URL` for previews and branches), Vercel (the production host, or
+ * the deployment's own for previews), Cloudflare Pages, GitLab Pages, Render. GitHub Pages gives
+ * none: set SITE_URL (and BASE_PATH) from actions/configure-pages' `base_url`.
+ */
+const HOSTS: Array<{ name: string; url: (env: Env) => string | undefined }> = [
+  { name: 'Netlify', url: (env) => (env['NETLIFY'] ? (env['CONTEXT'] === 'production' ? env['URL'] : (env['DEPLOY_PRIME_URL'] ?? env['URL'])) : undefined) },
+  { name: 'Vercel', url: (env) => {
+    if (!env['VERCEL']) return undefined;
+    const host = env['VERCEL_ENV'] === 'production' ? (env['VERCEL_PROJECT_PRODUCTION_URL'] ?? env['VERCEL_URL']) : env['VERCEL_URL'];
+    return host && `https://${host}`;
+  } },
+  { name: 'Cloudflare Pages', url: (env) => (env['CF_PAGES'] ? env['CF_PAGES_URL'] : undefined) },
+  { name: 'GitLab Pages', url: (env) => env['CI_PAGES_URL'] },
+  { name: 'Render', url: (env) => env['RENDER_EXTERNAL_URL'] },
+];
+
+export const LOCAL_SITE_URL = 'http://localhost:4321';
+
+/**
+ * Absolute origin the site is deployed at, for canonical links, feeds and cards: SITE_URL, else
+ * the address the host building it gives, else localhost (for `npm start`).
+ */
 export function siteUrl(env: Env): string {
-  const raw = env['SITE_URL'] ?? 'http://localhost:4321';
+  const host = HOSTS.map(({ name, url }) => ({ name, raw: url(env) })).find(({ raw }) => raw);
+  const [raw, setting] = env['SITE_URL'] ? [env['SITE_URL'], 'SITE_URL'] : host ? [host.raw!, `the address ${host.name} gave`] : [LOCAL_SITE_URL, 'the default'];
   try {
     return new URL(raw).origin;
   } catch {
-    throw new Error(`SITE_URL: "${raw}" is not an absolute URL. Set it like SITE_URL=https://example.org`);
+    throw new Error(`SITE_URL: "${raw}" (${setting}) is not an absolute URL. Set it like SITE_URL=https://example.org`);
   }
+}
+
+/**
+ * The one line a build on a machine that is not the reader's own (CI says so) prints when it
+ * knows no address and falls back to localhost; nothing on a developer's machine.
+ */
+export function siteUrlWarning(env: Env): string | undefined {
+  if (!env['CI'] || siteUrl(env) !== LOCAL_SITE_URL || env['SITE_URL']) return undefined;
+  return `SITE_URL is not set and this host gives no site address: canonical links, og:image and feeds point at ${LOCAL_SITE_URL}. Build with SITE_URL=https://your.domain (and BASE_PATH=/folder/ if the site lives in one).`;
 }
 
 /**

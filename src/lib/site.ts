@@ -1,5 +1,7 @@
 /** Site-wide names used in page chrome and metadata. */
 export const SITE_NAME = 'Long Reads';
+/** The language the publication is written in (BCP 47): the pages' `lang` and the citation tags. */
+export const SITE_LANGUAGE = 'en';
 export const SITE_DESCRIPTION = 'Long-form analysis, annotated and searchable.';
 
 /**

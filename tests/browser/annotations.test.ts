@@ -6,6 +6,23 @@ const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 375, height: 800 };
 
 describe('sidebars of cards', () => {
+  it('at 1,280 px the notes take at most about a third of the width, beside a text of 60 to 75 characters a line', async () => {
+    const { page, close } = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
+    await page.goto(ARTICLE);
+    const measured = await page.evaluate(() => {
+      const sidebar = document.querySelector('.sidebar')!.getBoundingClientRect();
+      const p = document.querySelector<HTMLElement>('.section-text > p:nth-of-type(2)')!;
+      const lines = p.getClientRects().length > 1 ? p.getClientRects().length : Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+      return { notes: sidebar.width / document.documentElement.clientWidth, text: p.getBoundingClientRect().width, charsPerLine: (p.textContent ?? '').length / lines, lines };
+    });
+    expect(measured.notes, 'share of the width the notes take').toBeLessThanOrEqual(0.34);
+    expect(measured.text).toBeGreaterThan(measured.notes * 1280);
+    expect(measured.lines).toBeGreaterThan(2);
+    expect(measured.charsPerLine).toBeGreaterThanOrEqual(60);
+    expect(measured.charsPerLine).toBeLessThanOrEqual(80);
+    await close();
+  });
+
   it('sit beside each section’s text at 1280 px', async () => {
     const { page, close } = await openPage(browser(), { viewport: WIDE });
     await page.goto(ARTICLE);

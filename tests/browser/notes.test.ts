@@ -82,7 +82,7 @@ describe('citing and quoting', () => {
     const { page, close } = await openPage(browser(), { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.goto(ARTICLE);
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-notes'));
-    for (const [name, selector] of [['APA', '#cite-apa ~ p'], ['Chicago', '#cite-chicago ~ p'], ['BibTeX', '#cite-bibtex ~ pre']] as const) {
+    for (const [name, selector] of [['APA', '#cite-apa ~ p'], ['Chicago', '#cite-chicago ~ p'], ['BibTeX', '#cite-bibtex ~ pre'], ['BibLaTeX', '#cite-biblatex ~ pre']] as const) {
       await page.getByRole('button', { name: `Copy the ${name} citation` }).click();
       await page.waitForFunction((n) => document.querySelector('[role=status]')?.textContent === `${n} citation copied`, name);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator(selector).textContent());

@@ -43,6 +43,10 @@ describe('section permalinks', () => {
       await anchor.focus();
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Link to section: ${label}`);
     }
+    // The untitled opening invents no heading: its permalink stands beside the byline, with words around it.
+    expect(await page.locator('.article-header .byline a.anchor[href="#opening"]').count()).toBe(1);
+    expect(await page.locator('#opening .section-head').count()).toBe(0);
+    expect(await page.locator('#opening h2').count()).toBe(0);
     // The anchors are chrome, not article text: search ignores them.
     expect(await page.locator('a.anchor:not([data-pagefind-ignore])').count()).toBe(0);
     await close();
@@ -58,7 +62,8 @@ describe('section permalinks', () => {
       expect(new URL(page.url()).hash).toBe(href);
       const marked = await page.evaluate((id) => {
         const target = document.getElementById(id)!;
-        const shown = target.querySelector(':scope .section-head') ?? target;
+        // A section's head is marked; an untitled opening, whose permalink is in the header, has its first words marked.
+        const shown = target.querySelector(':scope .section-head') ?? (target.matches('.article-section') ? target.querySelector(':scope > .section-text > p') : null) ?? target;
         const style = getComputedStyle(shown);
         const r = target.getBoundingClientRect();
         return { matches: target.matches(':target'), outline: style.outlineStyle, inView: r.top < innerHeight && r.bottom > 0 };

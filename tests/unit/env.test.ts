@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePath, buildCacheDir, contentDir, siteUrl } from '../../src/lib/env.ts';
+import { basePath, buildCacheDir, contentDir, siteUrl, siteUrlWarning } from '../../src/lib/env.ts';
 
 describe('build settings from the environment', () => {
   it('defaults to content/ and localhost', () => {
@@ -13,6 +13,25 @@ describe('build settings from the environment', () => {
   it('keeps the build cache under node_modules unless BUILD_CACHE_DIR says where', () => {
     expect(buildCacheDir({})).toBe('node_modules/.cache/long-reads');
     expect(buildCacheDir({ BUILD_CACHE_DIR: '/ci/cache/' })).toBe('/ci/cache');
+  });
+  it('takes the address the common static hosts give, SITE_URL first, and never localhost on them', () => {
+    expect(siteUrl({ NETLIFY: 'true', CONTEXT: 'production', URL: 'https://reader.example', DEPLOY_PRIME_URL: 'https://main--reader.netlify.app' })).toBe('https://reader.example');
+    expect(siteUrl({ NETLIFY: 'true', CONTEXT: 'deploy-preview', URL: 'https://reader.example', DEPLOY_PRIME_URL: 'https://deploy-preview-4--reader.netlify.app' })).toBe('https://deploy-preview-4--reader.netlify.app');
+    expect(siteUrl({ VERCEL: '1', VERCEL_ENV: 'production', VERCEL_PROJECT_PRODUCTION_URL: 'reader.example', VERCEL_URL: 'reader-abc.vercel.app' })).toBe('https://reader.example');
+    expect(siteUrl({ VERCEL: '1', VERCEL_ENV: 'preview', VERCEL_PROJECT_PRODUCTION_URL: 'reader.example', VERCEL_URL: 'reader-abc.vercel.app' })).toBe('https://reader-abc.vercel.app');
+    expect(siteUrl({ CF_PAGES: '1', CF_PAGES_URL: 'https://abc.reader.pages.dev' })).toBe('https://abc.reader.pages.dev');
+    expect(siteUrl({ CI_PAGES_URL: 'https://group.gitlab.io/reader' })).toBe('https://group.gitlab.io');
+    expect(siteUrl({ RENDER_EXTERNAL_URL: 'https://reader.onrender.com' })).toBe('https://reader.onrender.com');
+    expect(siteUrl({ SITE_URL: 'https://mine.example', CF_PAGES: '1', CF_PAGES_URL: 'https://abc.reader.pages.dev' })).toBe('https://mine.example');
+    // A host's variable without the host's own flag is not taken: a developer's shell may have a URL set.
+    expect(siteUrl({ URL: 'https://elsewhere.example' })).toBe('http://localhost:4321');
+  });
+  it('says in one line how to set the address where a CI build knows none, and nothing on a developer’s machine', () => {
+    expect(siteUrlWarning({})).toBeUndefined();
+    expect(siteUrlWarning({ CI: 'true', CF_PAGES: '1', CF_PAGES_URL: 'https://abc.reader.pages.dev' })).toBeUndefined();
+    expect(siteUrlWarning({ CI: 'true', SITE_URL: 'http://localhost:4321' })).toBeUndefined();
+    expect(siteUrlWarning({ CI: 'true' })).toMatch(/^SITE_URL is not set.*Build with SITE_URL=https:\/\/your\.domain/);
+    expect(siteUrlWarning({ CI: 'true' })).not.toContain('\n');
   });
   it('rejects a SITE_URL that is not absolute', () => {
     expect(() => siteUrl({ SITE_URL: 'reader.example' })).toThrow(/SITE_URL/);

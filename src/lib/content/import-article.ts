@@ -65,16 +65,41 @@ export function escapeMdx(text: string): string {
     .join('\n');
 }
 
+/** Words a name may hold in lower case: "Anna van der Berg", "Ali bin Said". */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'y']);
+
+/** A line that reads as a person's name: two to five words, each capitalised but for particles. */
+function looksLikeName(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_PARTICLES.has(w) || /^\p{Lu}[\p{L}’'.-]*$/u.test(w));
+}
+
+/**
+ * The author block at the end of a text, in either shape sources arrive in: the name on the line
+ * above the note, in one block; or the name alone in its block and the note in the next. The
+ * second is told from a closing section (a heading, then its text) by the note naming the
+ * author: their family name, or "He", "She", "They" to begin.
+ */
+function authorBlock(blocks: readonly string[]): { name: string; note: string; blocks: number } | undefined {
+  const last = blocks.at(-1);
+  if (!last) return undefined;
+  const [first = '', ...rest] = last.split('\n');
+  if (rest.length > 0 && isHeading(first.trim())) return { name: first.trim(), note: rest.join(' '), blocks: 1 };
+  const above = blocks.at(-2);
+  if (above === undefined || above.includes('\n') || !looksLikeName(above)) return undefined;
+  const family = above.trim().split(/\s+/).at(-1)!;
+  const namesAuthor = new RegExp(`(^|[^\\p{L}])${family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u').test(last) || /^(He|She|They)\b/.test(last);
+  return namesAuthor ? { name: above.trim(), note: last, blocks: 2 } : undefined;
+}
+
 export function importArticle(text: string): ImportedArticle {
   const blocks = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
   const todo: string[] = [];
   let author: ImportedArticle['author'];
-  const last = blocks.at(-1);
-  // The author block: a name line (a short line, no closing punctuation) over the note.
-  if (last && last.includes('\n') && isHeading(last.split('\n')[0]!.trim())) {
-    blocks.pop();
-    const [name = '', ...note] = last.split('\n');
-    author = { id: slugify(name), name: name.trim(), note: escapeMdx(note.join(' ').replace(/\s+/g, ' ').trim()) };
+  const found = authorBlock(blocks);
+  if (found) {
+    blocks.splice(blocks.length - found.blocks);
+    author = { id: slugify(found.name), name: found.name, note: escapeMdx(found.note.replace(/\s+/g, ' ').trim()) };
   } else {
     todo.push('author: no author block found at the end; add content/authors/<id>.mdx and set author in article.yaml');
   }

@@ -18,10 +18,14 @@ export function anchorProperties(label: string, share?: string): Properties {
   };
 }
 
-export const anchorContent: ElementContent = { type: 'text', value: '#' };
+/**
+ * No text: the "#" is drawn by the style sheet, so reading modes that drop styles (Firefox Reader
+ * View, read-later apps, feeds) show no stray glyph; the link keeps its name in `aria-label`.
+ */
+export const anchorContent: ElementContent[] = [];
 
 export function anchorElement(href: string, label: string, share?: string): Element {
-  return { type: 'element', tagName: 'a', properties: { href, ...anchorProperties(label, share) }, children: [anchorContent] };
+  return { type: 'element', tagName: 'a', properties: { href, ...anchorProperties(label, share) }, children: [...anchorContent] };
 }
 
 /** The wrapper rehype-autolink-headings puts around a heading and its anchor ("group"). */

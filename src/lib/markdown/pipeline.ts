@@ -99,7 +99,9 @@ function base(mdx: boolean) {
     .use(remarkContentGuard)
     .use(remarkFigureSlots)
     .use(remarkGfm, { singleTilde: false })
-    .use(remarkRehype);
+    // The footnote's way back is drawn by the style sheet (↩), as the permalinks are: reading
+    // modes that drop styles show no glyph; the link keeps its name ("Back to reference 1").
+    .use(remarkRehype, { footnoteBackContent: () => [] });
 }
 
 const sectionSteps = (mdx: boolean) =>

@@ -35,8 +35,9 @@ export default function rehypeMarks() {
       paragraphs.set(child, n);
       const id = `${sectionId}-p${n}`;
       child.properties['id'] = id;
-      // A discreet link so one paragraph can be shared; not article text, so not indexed.
-      child.children.push({ type: 'text', value: ' ' }, h('a', { href: `#${id}`, className: ['p-link'], ariaLabel: `Link to paragraph ${n}`, dataPagefindIgnore: '' }, '¶'));
+      // A discreet link so one paragraph can be shared; not article text, so not indexed. Its ¶
+      // is drawn by the style sheet, so reading modes that drop styles show none.
+      child.children.push({ type: 'text', value: ' ' }, h('a', { href: `#${id}`, className: ['p-link'], ariaLabel: `Link to paragraph ${n}`, dataPagefindIgnore: '' }));
     }
 
     const marks = new Map<Element, PlacedMention>();

@@ -64,19 +64,81 @@ function tex(text: string): string {
   return text.replace(/[\\{}&%$#_~^]/g, (ch) => ({ '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' })[ch] ?? `\\${ch}`);
 }
 
-/** A BibTeX (biblatex) `@online` entry; the date keeps its precision (`date = {2018-10}`). */
-export function bibtex(c: CitationInput): string {
-  const { family, given } = nameParts(c);
+/** The entry's key: family name, year, the title's first word ("orchard2018south"). */
+function entryKey(c: CitationInput): string {
   const word = (text: string) => text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ')[0]?.toLowerCase() ?? '';
-  const key = `${word(family)}${c.published.year}${word(c.title)}`;
+  return `${word(nameParts(c).family)}${c.published.year}${word(c.title)}`;
+}
+
+function entry(type: string, c: CitationInput, fields: Array<[string, string]>): string {
+  return `@${type}{${entryKey(c)},\n${fields.map(([name, value]) => `  ${name} = ${value},`).join('\n')}\n}`;
+}
+
+/** The author as both dialects read a name: "Family, Given". */
+function texAuthor(c: CitationInput): string {
+  const { family, given } = nameParts(c);
+  return `{${tex(given ? `${family}, ${given}` : family)}}`;
+}
+
+/** Classic BibTeX's three-letter month macros, which every style knows. */
+const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Classic BibTeX, which every style reads: `@misc` with `year` and, where the date has one, the
+ * `month` macro; the publisher and address in `howpublished` (which every style prints, the
+ * address in `\url` as the url package sets it) and `url` (which newer styles link). A day or a range has no field of its own in BibTeX, so it goes in the note, as written.
+ */
+export function bibtex(c: CitationInput): string {
+  const { month: monthName, days } = dateWords(c.published);
   const fields: Array<[string, string]> = [
-    ['author', `{${tex(given ? `${family}, ${given}` : family)}}`],
+    ['author', texAuthor(c)],
     // Double braces keep the title's capitals as published.
     ['title', `{{${tex(c.title)}}}`],
+    // Classic styles print `howpublished` as it stands and know no publisher for `@misc`.
+    ['howpublished', `{${tex(c.publisher)}, \\url{${c.original}}}`],
+    ['year', `{${c.published.year}}`],
+  ];
+  if (c.published.month !== undefined) fields.push(['month', BIBTEX_MONTHS[c.published.month - 1]!]);
+  if (days) fields.push(['note', `{Published ${monthName} ${days}, ${c.published.year}}`]);
+  fields.push(['url', `{${c.original}}`]);
+  return entry('misc', c, fields);
+}
+
+/** BibLaTeX's `@online` entry, whose `date` keeps the precision ISO 8601 gives it: "2018-10", a day, or a range "…/…". */
+export function biblatex(c: CitationInput): string {
+  return entry('online', c, [
+    ['author', texAuthor(c)],
+    ['title', `{{${tex(c.title)}}}`],
     ['organization', `{${tex(c.publisher)}}`],
-    // ISO 8601 at the precision given: "2018", "2018-10", "2018-10-19" or a range "…/…", as biblatex reads it.
     ['date', `{${c.published.iso}}`],
     ['url', `{${c.original}}`],
+  ]);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The tags reference managers read from the page (Zotero, Mendeley, Google Scholar): Highwire
+ * Press `citation_*`, whose date is "YYYY/MM/DD" cut to the precision given (a range gives its
+ * first day), and Dublin Core, whose date is ISO 8601 at that precision. They describe the
+ * original, as "Cite this" does: its title, author, publisher, date and address.
+ */
+export function citationMeta(c: CitationInput, language: string): Array<{ name: string; content: string }> {
+  const d = c.published;
+  const highwireDate = [String(d.year), ...(d.month === undefined ? [] : [pad(d.month)]), ...(d.day === undefined ? [] : [pad(d.day)])].join('/');
+  return [
+    { name: 'citation_title', content: c.title },
+    { name: 'citation_author', content: c.author },
+    { name: 'citation_publication_date', content: highwireDate },
+    { name: 'citation_publisher', content: c.publisher },
+    { name: 'citation_public_url', content: c.original },
+    { name: 'citation_language', content: language },
+    { name: 'DC.title', content: c.title },
+    { name: 'DC.creator', content: c.author },
+    { name: 'DC.date', content: d.iso },
+    { name: 'DC.publisher', content: c.publisher },
+    { name: 'DC.identifier', content: c.original },
+    { name: 'DC.language', content: language },
+    { name: 'DC.type', content: 'Text' },
   ];
-  return `@online{${key},\n${fields.map(([name, value]) => `  ${name} = ${value},`).join('\n')}\n}`;
 }

@@ -14,6 +14,8 @@ export interface PageMeta {
   imageAlt?: string | undefined;
   type?: 'website' | 'article';
   jsonLd?: Record<string, unknown> | undefined;
+  /** Tags for reference managers (`citationMeta`), on article pages. */
+  citation?: Array<{ name: string; content: string }> | undefined;
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });

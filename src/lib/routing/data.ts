@@ -9,10 +9,13 @@ import { ANNOTATION_KINDS, KINDS, kindsInWords, type AnnotationKind } from '../c
 import { cardId, entryId } from '../markdown/marks.ts';
 import { notesInOrder, type Quote } from '../markdown/mentions.ts';
 import { splitAtFigures } from '../markdown/pipeline.ts';
-import { apa, bibtex, chicago } from '../publish/citation.ts';
+import { apa, biblatex, bibtex, chicago, citationMeta } from '../publish/citation.ts';
 import { articleJsonLd, firstSentence, type PageMeta } from '../publish/seo.ts';
+import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from '../site.ts';
 import { timelineLayout, targetSteps, type TargetStep, type TimelineLayout } from '../view/figures.ts';
 import { sectionLabel } from '../view/sections.ts';
+import { TIMELINE_PAGE_SIZE, yearStrip, type YearStrip } from '../view/timeline.ts';
+import { FRONT_PAGE_SIZE, paged, relatedArticles, sinceArticle, YEAR_PAGE_SIZE } from './archive.ts';
 import { annotationHref, cardProps, type CardProps, type Link } from './cards.ts';
 import type { Article, Library, Section } from './library.ts';
 import { routes } from './routes.ts';
@@ -39,6 +42,11 @@ export interface SectionProps {
   /** The section's share page, for the copy and share buttons. */
   share: string;
   aliases: readonly string[];
+  /**
+   * Where its permalink stands: with its heading, or, for an untitled opening section (the source
+   * has no heading there and none is invented), in the article's header beside the byline.
+   */
+  permalinkIn: 'head' | 'header';
   parts: SectionPart[];
   /** Its cards, in the order the text first mentions them; what the folded sidebar says it holds. */
   notes: { summary: string; label: string; cards: CardProps[] } | undefined;
@@ -46,11 +54,23 @@ export interface SectionProps {
 
 export interface ArticleRoute {
   head: PageHead;
-  header: { title: string; author: string; publisher: string; published: PreciseDate; original: string };
+  header: {
+    title: string;
+    author: string;
+    /** The author's page. */
+    authorHref: string;
+    publisher: string;
+    published: PreciseDate;
+    original: string;
+    /** The untitled opening section's permalink, shown beside the byline. */
+    permalink?: { id: string; label: string; share: string } | undefined;
+  };
   contents: Link[];
   body: { title: string; sections: SectionProps[] };
   author: { name: string; note: string };
-  cite: { styles: Array<{ id: string; name: string; text: string }>; edition: string };
+  afterword: AfterwordProps;
+  /** Each style's text; `code` for the ones a reader pastes into a file (BibTeX, BibLaTeX), shown as written. */
+  cite: { styles: Array<{ id: string; name: string; text: string; code?: boolean }>; edition: string };
 }
 
 function figureProps(library: Library, name: string): FigureProps {
@@ -62,7 +82,7 @@ function figureProps(library: Library, name: string): FigureProps {
     : { kind: 'targets', name, caption: spec.caption, steps: targetSteps(events) };
 }
 
-function sectionProps(library: Library, article: Article, section: Section): SectionProps {
+function sectionProps(library: Library, article: Article, section: Section, index: number): SectionProps {
   const { id, title, aliases } = section.data;
   const label = sectionLabel(section.data);
   const cards = notesInOrder(section.outline).flatMap(({ kind, id: entry, note }) => {
@@ -75,6 +95,7 @@ function sectionProps(library: Library, article: Article, section: Section): Sec
     id,
     title,
     label,
+    permalinkIn: !title && index === 0 ? 'header' : 'head',
     share: routes.share(article.slug, id),
     aliases,
     parts: splitAtFigures(section.html).map((part) => ('figure' in part ? { figure: figureProps(library, part.figure) } : part)),
@@ -91,6 +112,9 @@ export function articleRoute(library: Library, slug: string, site: URL | undefin
   const card = routes.card(slug);
   const edition = new URL(path, site).href;
   const cite = { author: author.name, family: author.family, title, publisher, published, original };
+  const sections = article.sections.map((s, i) => sectionProps(library, article, s, i));
+  const opening = sections[0]!;
+  const afterword = afterwordProps(library, article);
   return {
     head: {
       title,
@@ -101,17 +125,26 @@ export function articleRoute(library: Library, slug: string, site: URL | undefin
         imageAlt: `${title}, by ${author.name}`,
         type: 'article',
         jsonLd: articleJsonLd({ url: edition, headline: title, description, author: author.name, publisher, published, image: new URL(card, site).href, original }),
+        citation: citationMeta(cite, SITE_LANGUAGE),
       },
     },
-    header: { title, author: author.name, publisher, published, original },
-    contents: [...article.sections.map((s) => ({ href: `#${s.data.id}`, text: sectionLabel(s.data) })), { href: '#author', text: 'About the author' }, { href: '#cite', text: 'Cite this' }],
-    body: { title, sections: article.sections.map((s) => sectionProps(library, article, s)) },
+    header: { title, author: author.name, authorHref: routes.author(article.author.id), publisher, published, original, permalink: opening.permalinkIn === 'header' ? { id: opening.id, label: opening.label, share: opening.share } : undefined },
+    contents: [
+      ...article.sections.map((s) => ({ href: `#${s.data.id}`, text: sectionLabel(s.data) })),
+      { href: '#author', text: 'About the author' },
+      ...(afterword.since.events.length > 0 ? [{ href: '#since', text: 'Since this was published' }] : []),
+      ...(afterword.related.length > 0 ? [{ href: '#related', text: 'Related reading' }] : []),
+      { href: '#cite', text: 'Cite this' },
+    ],
+    body: { title, sections },
     author: { name: author.name, note: article.author.note },
+    afterword,
     cite: {
       styles: [
         { id: 'cite-apa', name: 'APA', text: apa(cite) },
         { id: 'cite-chicago', name: 'Chicago', text: chicago(cite) },
-        { id: 'cite-bibtex', name: 'BibTeX', text: bibtex(cite) },
+        { id: 'cite-bibtex', name: 'BibTeX', text: bibtex(cite), code: true },
+        { id: 'cite-biblatex', name: 'BibLaTeX', text: biblatex(cite), code: true },
       ],
       edition,
     },
@@ -166,6 +199,8 @@ export interface AnnotationRoute {
   /** Entries of the other kinds it links to, by kind. */
   linked: Array<{ id: string; title: string; empty: string; entries: Array<{ href: string; title: string; date?: PreciseDate | null | undefined; summary?: string | undefined }> }>;
   mentions: { id: string; quotes: QuotedMention[] };
+  /** A topic's events on the time axis, where it has dated ones. */
+  timeline?: Link | undefined;
 }
 
 const BASIS = { article: 'the article', context: 'the article and established context' } as const;
@@ -185,7 +220,10 @@ export function annotationRoute(library: Library, kind: AnnotationKind, id: stri
         : { href: annotationHref(library, other, entry.id), title: entry.title, summary: ANNOTATION_KINDS[other].describe(entry.data as unknown as Record<string, unknown>) },
     ),
   }));
-  const quotes = library.xref.places(kind, id).map((place) => {
+  // Newest article first: a topic page reads as what is being said about it now, then before.
+  const byDate = (slug: string) => library.article(slug)!.data.published.iso;
+  const places = [...library.xref.places(kind, id)].sort((a, b) => byDate(b.article).localeCompare(byDate(a.article)));
+  const quotes = places.map((place) => {
     const article = library.article(place.article)!;
     const section = library.section(place.article, place.section)!;
     return {
@@ -204,13 +242,15 @@ export function annotationRoute(library: Library, kind: AnnotationKind, id: stri
     basis: BASIS[item.data.basis],
     linked,
     mentions: { id: `${kind}-mentions`, quotes },
+    timeline: kind === 'issue' && timelineEvents(library, id).length > 0 ? { href: routes.timelineTopic(id), text: `${item.title} on the timeline` } : undefined,
   };
 }
 
 export interface IndexRoute {
   head: PageHead;
   title: string;
-  entries: Array<{ href: string; title: string; summary: string }>;
+  /** Each entry with how many articles mention it. */
+  entries: Array<{ href: string; title: string; summary: string; articles: number }>;
 }
 
 /** A kind's index (`/issues/`): every entry, linked to its page, with what it is. */
@@ -219,7 +259,12 @@ export function indexRoute(library: Library, kind: AnnotationKind): IndexRoute {
   return {
     head: { title: spec.plural, description: `The ${spec.plural.toLowerCase()} the articles discuss, each with its links and every mention.` },
     title: spec.plural,
-    entries: library.xref.all(kind).map((item) => ({ href: routes.annotation(kind, item.id), title: item.title, summary: spec.describe(item.data as unknown as Record<string, unknown>) })),
+    entries: library.xref.all(kind).map((item) => ({
+      href: routes.annotation(kind, item.id),
+      title: item.title,
+      summary: spec.describe(item.data as unknown as Record<string, unknown>),
+      articles: new Set(item.mentions.map((m) => m.article)).size,
+    })),
   };
 }
 
@@ -267,5 +312,237 @@ export function listingRoute(library: Library, kind: AnnotationKind, page: { dat
     groups: page.lastPage > 1 ? starts.map((s) => ({ href: routes.kind(kind, s.page), text: s.group, current: s.page === page.currentPage })) : [],
     sections,
     pager: page.lastPage > 1 ? { prev: page.url.prev, next: page.url.next, current: page.currentPage, last: page.lastPage } : undefined,
+  };
+}
+
+/** An article as lists show it: title, author, date at its precision, description and topics. */
+export interface ArticleEntry {
+  href: string;
+  title: string;
+  author: Link;
+  published: PreciseDate;
+  description: string;
+  topics: Link[];
+}
+
+export function articleEntry(library: Library, article: Article): ArticleEntry {
+  return {
+    href: routes.article(article.slug),
+    title: article.data.title,
+    author: { href: routes.author(article.author.id), text: article.author.data.name },
+    published: article.data.published,
+    description: article.data.description,
+    topics: library.xref.inArticle(article.slug, 'issue').map((issue) => ({ href: routes.annotation('issue', issue.id), text: issue.title })),
+  };
+}
+
+/** Where a paged list is, and the way to its neighbours and to every page of it. */
+export interface Pager {
+  current: number;
+  last: number;
+  prev?: string | undefined;
+  next?: string | undefined;
+  /** Every page, for lists short enough to show them all (a year's pages, an author's). */
+  pages: Array<Link & { current: boolean }>;
+}
+
+function pager(current: number, last: number, href: (page: number) => string): Pager | undefined {
+  if (last <= 1) return undefined;
+  return {
+    current,
+    last,
+    prev: current > 1 ? href(current - 1) : undefined,
+    next: current < last ? href(current + 1) : undefined,
+    pages: Array.from({ length: last }, (_, i) => ({ href: href(i + 1), text: String(i + 1), current: i + 1 === current })),
+  };
+}
+
+export interface ArticleListRoute {
+  head: PageHead;
+  title: string;
+  intro?: string | undefined;
+  entries: ArticleEntry[];
+  /** The years, each linked to its archive, with its count: on the front page's every page. */
+  years?: Array<Link & { count: number }> | undefined;
+  pager?: Pager | undefined;
+  /** An author's page: their note. */
+  note?: string | undefined;
+}
+
+/** The year archive's years with their counts, newest first. */
+function yearLinks(library: Library): Array<Link & { count: number }> {
+  return library.years.map(({ year, articles }) => ({ href: routes.year(year), text: String(year), count: articles.length }));
+}
+
+/** The front page, or its page `page` (from 1): the newest articles first, and the way to every year. */
+export function frontRoute(library: Library, page: number): ArticleListRoute {
+  const pages = paged(library.articles, FRONT_PAGE_SIZE);
+  const title = page === 1 ? 'Articles' : `Articles, page ${page} of ${pages.length}`;
+  return {
+    head: { title: page === 1 ? SITE_NAME : title, description: SITE_DESCRIPTION },
+    title,
+    entries: pages[page - 1]!.map((article) => articleEntry(library, article)),
+    years: yearLinks(library),
+    pager: pager(page, pages.length, routes.front),
+  };
+}
+
+/** The year archive (`/archive/`): every year with its count. */
+export function archiveRoute(library: Library): { head: PageHead; title: string; years: Array<Link & { count: number }> } {
+  return { head: { title: 'Archive', description: 'Every article, by the year it was published.' }, title: 'Archive', years: yearLinks(library) };
+}
+
+/** A year's articles (`/archive/2018/`), newest first, a hundred to a page. */
+export function yearRoute(library: Library, year: number, page: number): ArticleListRoute {
+  const articles = library.years.find((y) => y.year === year)?.articles ?? [];
+  const pages = paged(articles, YEAR_PAGE_SIZE);
+  const title = page === 1 ? `Published in ${year}` : `Published in ${year}, page ${page} of ${pages.length}`;
+  return {
+    head: { title, description: `The ${articles.length} article${articles.length === 1 ? '' : 's'} published in ${year}, newest first.` },
+    title,
+    intro: `${articles.length} article${articles.length === 1 ? '' : 's'}, newest first.`,
+    entries: pages[page - 1]!.map((article) => articleEntry(library, article)),
+    years: yearLinks(library),
+    pager: pager(page, pages.length, (n) => routes.year(year, n)),
+  };
+}
+
+/** The authors (`/authors/`), each with how many articles they wrote. */
+export function authorsRoute(library: Library): { head: PageHead; title: string; authors: Array<Link & { count: number }> } {
+  return {
+    head: { title: 'Authors', description: 'Everyone who wrote for the publication, with their articles.' },
+    title: 'Authors',
+    authors: library.authors.map((a) => ({ href: routes.author(a.id), text: a.data.name, count: library.articlesBy(a.id).length })),
+  };
+}
+
+/** An author's page (`/authors/<id>/`): their name, their note, their articles newest first. */
+export function authorRoute(library: Library, id: string, page: number): ArticleListRoute {
+  const author = library.authors.find((a) => a.id === id)!;
+  const pages = paged(library.articlesBy(id), FRONT_PAGE_SIZE);
+  const title = page === 1 ? author.data.name : `${author.data.name}, page ${page} of ${pages.length}`;
+  return {
+    head: { title, description: `Articles by ${author.data.name}, newest first.` },
+    title,
+    note: page === 1 ? author.note : undefined,
+    entries: pages[page - 1]!.map((article) => articleEntry(library, article)),
+    pager: pager(page, pages.length, (n) => routes.author(id, n)),
+  };
+}
+
+/** The ends of an article: reading related to it, and what happened after it was written. */
+export interface AfterwordProps {
+  related: Array<ArticleEntry & { reason: string }>;
+  since: {
+    events: Array<{ href: string; title: string; date: PreciseDate; topic: Link; articles: Link[] }>;
+    /** How many more later events its topics have, and the topics they are on. */
+    more?: { count: number; topics: Link[] } | undefined;
+  };
+}
+
+export function afterwordProps(library: Library, article: Article): AfterwordProps {
+  const find = (slug: string) => library.article(slug);
+  const since = sinceArticle(article, find, library.xref);
+  return {
+    related: relatedArticles(article, find, library.xref, KINDS).map(({ article: other, reason }) => ({ ...articleEntry(library, other), reason })),
+    since: {
+      events: since.events.map(({ event, topic, articles }) => ({
+        href: annotationHref(library, 'event', event.id),
+        title: event.title,
+        date: event.data.date!,
+        topic: { href: routes.annotation('issue', topic.id), text: topic.title },
+        articles: articles.map((a) => ({ href: routes.article(a.slug), text: a.data.title })),
+      })),
+      more: since.more > 0 ? { count: since.more, topics: since.moreTopics.map((t) => ({ href: routes.annotation('issue', t.id), text: t.title })) } : undefined,
+    },
+  };
+}
+
+/** One event as the timeline lists it: its date, its topics (each a filter), the words that mention it. */
+export interface TimelineEntry {
+  id: string;
+  title: string;
+  date: PreciseDate;
+  /** Its entry among the events, with its card. */
+  href: string;
+  topics: Link[];
+  /** The places in the articles that mention it, landing on the words. */
+  mentions: Link[];
+}
+
+export interface TimelineRoute {
+  head: PageHead;
+  title: string;
+  /** The topic filter applied, if any, with the way back to everything. */
+  filter?: { topic: string; all: string } | undefined;
+  /** Every topic with events, as a filter link; the current one marked. */
+  topics: Array<Link & { current: boolean; count: number }>;
+  /** Events per year across the whole (filtered) timeline, each linked to the page it starts on. */
+  overview: Array<{ year: number; count: number; href: string; current: boolean }>;
+  years: Array<{ strip: YearStrip; entries: TimelineEntry[]; continued: boolean }>;
+  pager?: Pager | undefined;
+  /** Events with no date, which no axis can place: where they are listed. */
+  undated?: (Link & { count: number }) | undefined;
+}
+
+/** The dated events of the whole archive, or of one topic, in date order. */
+export function timelineEvents(library: Library, topic?: string): Array<AnnotationItem<'event'>> {
+  const events = topic ? library.xref.linked(library.xref.get('issue', topic)!, 'event') : library.xref.all('event');
+  return events.filter((e) => e.data.date);
+}
+
+/** The timeline's topics: the issues with dated events, with their counts. */
+export function timelineTopics(library: Library): Array<{ id: string; title: string; count: number }> {
+  return library.xref
+    .all('issue')
+    .map((issue) => ({ id: issue.id, title: issue.title, count: library.xref.linked(issue, 'event').filter((e) => e.data.date).length }))
+    .filter((t) => t.count > 0);
+}
+
+/** A page of the timeline (`/timeline/`, `/timeline/2/`, `/timeline/topic/<id>/`): its events drawn by year and listed in order. */
+export function timelineRoute(library: Library, topic: string | undefined, page: number): TimelineRoute {
+  const all = timelineEvents(library, topic);
+  const pages = paged(all, TIMELINE_PAGE_SIZE);
+  const href = (n: number) => (topic ? routes.timelineTopic(topic, n) : routes.timeline(n));
+  const topicTitle = topic ? library.xref.get('issue', topic)!.title : undefined;
+  const base = topicTitle ? `Timeline: ${topicTitle}` : 'Timeline';
+  const title = pages.length > 1 && page > 1 ? `${base}, page ${page} of ${pages.length}` : base;
+  const startPage = new Map<number, number>();
+  all.forEach((event, i) => {
+    const year = event.data.date!.year;
+    if (!startPage.has(year)) startPage.set(year, Math.floor(i / TIMELINE_PAGE_SIZE) + 1);
+  });
+  const counts = new Map<number, number>();
+  for (const event of all) counts.set(event.data.date!.year, (counts.get(event.data.date!.year) ?? 0) + 1);
+  const years: TimelineRoute['years'] = [];
+  for (const event of pages[page - 1]!) {
+    const year = event.data.date!.year;
+    const entry: TimelineEntry = {
+      id: `timeline-${event.id}`,
+      title: event.title,
+      date: event.data.date!,
+      href: annotationHref(library, 'event', event.id),
+      topics: library.xref.linked(event, 'issue').map((issue) => ({ href: routes.timelineTopic(issue.id), text: issue.title })),
+      mentions: library.xref.places('event', event.id).map((place) => {
+        const article = library.article(place.article)!;
+        const section = library.section(place.article, place.section)!;
+        return { href: routes.mark(place.article, place.markId), text: `${article.data.title} — ${sectionLabel(section.data)}` };
+      }),
+    };
+    const last = years.at(-1);
+    if (last?.strip.year === year) last.entries.push(entry);
+    else years.push({ strip: { year, height: 0, months: [], marks: [], more: [] }, entries: [entry], continued: startPage.get(year)! < page });
+  }
+  for (const group of years) group.strip = yearStrip(group.strip.year, group.entries.map((e) => ({ id: e.id, title: e.title, date: e.date })));
+  const undated = topic ? 0 : library.xref.all('event').length - all.length;
+  return {
+    head: { title, description: topicTitle ? `Every dated event on ${topicTitle}, on one time axis.` : 'Every dated event in the archive, on one time axis.' },
+    title,
+    filter: topic ? { topic: topicTitle!, all: routes.timeline() } : undefined,
+    topics: timelineTopics(library).map((t) => ({ href: routes.timelineTopic(t.id), text: t.title, count: t.count, current: t.id === topic })),
+    overview: [...counts].map(([year, count]) => ({ year, count, href: `${href(startPage.get(year)!)}#timeline-${year}`, current: startPage.get(year) === page })),
+    years,
+    pager: pager(page, pages.length, href),
+    undated: undated > 0 ? { href: routes.kind('event'), text: 'the events listing', count: undated } : undefined,
   };
 }

@@ -15,6 +15,7 @@ import { ANNOTATION_KINDS, KINDS, type AnnotationKind } from '../content/kinds.t
 import type { SectionRendered } from '../content/publication.ts';
 import type { ArticleData, AuthorData, SectionData } from '../content/schemas.ts';
 import type { MarkPlacement, SectionOutline } from '../markdown/mentions.ts';
+import { byYear } from './archive.ts';
 import { listingPages } from './routes.ts';
 
 export interface Author {
@@ -40,6 +41,12 @@ export interface Article {
 export interface Library {
   /** Newest first. */
   articles: Article[];
+  /** Every author, by name. */
+  authors: Author[];
+  /** An author's articles, newest first. */
+  articlesBy(author: string): Article[];
+  /** The years articles were published in, newest first, each with its articles newest first. */
+  years: Array<{ year: number; articles: Article[] }>;
   article(slug: string): Article | undefined;
   section(article: string, section: string): Section | undefined;
   xref: CrossReference;
@@ -101,8 +108,18 @@ async function build(): Promise<Library> {
   const figures = new Map(declaredFigures(articleEntries.map((e) => ({ id: e.id, file: e.filePath ?? e.id, figures: e.data.figures })), xref).figures.map((f) => [f.spec.name, f]));
   const pageOf = new Map(KINDS.map((kind) => [kind, listingPages(xref.all(kind))]));
 
+  const byAuthor = new Map<string, Article[]>();
+  for (const article of articles) {
+    const list = byAuthor.get(article.author.id);
+    if (list) list.push(article);
+    else byAuthor.set(article.author.id, [article]);
+  }
+
   return {
     articles,
+    authors: [...authors.values()].sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    articlesBy: (author) => byAuthor.get(author) ?? [],
+    years: byYear(articles),
     article: (slug) => bySlug.get(slug),
     section: (article, section) => sectionByKey.get(`${article}/${section}`),
     xref,

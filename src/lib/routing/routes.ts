@@ -14,6 +14,10 @@ import { OFFLINE_PAGE, SERVICE_WORKER } from '../publish/offline.ts';
 export const RESERVED_TOP_LEVEL: Readonly<Record<string, string>> = {
   ...Object.fromEntries(KINDS.map((kind) => [ANNOTATION_KINDS[kind].collection, `the ${ANNOTATION_KINDS[kind].plural.toLowerCase()} pages (src/pages/[kind]/, from the kinds table in src/lib/content/kinds.ts)`])),
   search: 'src/pages/search.astro',
+  page: 'src/pages/page/[page].astro (the front page, paged)',
+  archive: 'src/pages/archive/ (the year archive)',
+  authors: 'src/pages/authors/ (a page per author)',
+  timeline: 'src/pages/timeline/ (every event on one time axis)',
   og: 'integrations/cards.ts (preview cards)',
   icons: 'src/pages/icons/[size].png.ts',
   offline: 'src/pages/offline.astro',
@@ -37,11 +41,16 @@ export const RESERVED_PAGE_IDS: Readonly<Record<string, string>> = {
   'author-title': 'src/components/AuthorNote.astro',
   'contents-title': 'src/components/Contents.astro',
   'site-search-q': 'src/components/SiteHeader.astro',
+  since: 'src/components/Afterword.astro',
+  'since-title': 'src/components/Afterword.astro',
+  related: 'src/components/Afterword.astro',
+  'related-title': 'src/components/Afterword.astro',
   cite: 'src/components/CiteThis.astro',
   'cite-title': 'src/components/CiteThis.astro',
   'cite-apa': 'src/components/CiteThis.astro',
   'cite-chicago': 'src/components/CiteThis.astro',
   'cite-bibtex': 'src/components/CiteThis.astro',
+  'cite-biblatex': 'src/components/CiteThis.astro',
 };
 
 /**
@@ -91,6 +100,17 @@ export function listingPages(items: readonly AnnotationItem[]): Map<string, numb
 
 export const routes = {
   home: () => withBase('/'),
+  /** Page `page` (from 1) of the front page, newest first: `/`, `/page/2/`. */
+  front: (page = 1) => withBase(page === 1 ? '/' : `/page/${page}/`),
+  /** The year archive: `/archive/`, a year's articles `/archive/2018/`, its later pages `/archive/2018/2/`. */
+  archive: () => withBase('/archive/'),
+  year: (year: number, page = 1) => withBase(page === 1 ? `/archive/${year}/` : `/archive/${year}/${page}/`),
+  /** The authors, and an author's page with their articles: `/authors/<id>/`, `/authors/<id>/2/`. */
+  /** The timeline, paged: `/timeline/`, `/timeline/2/`; one topic's: `/timeline/topic/<issue>/`. */
+  timeline: (page = 1) => withBase(page === 1 ? '/timeline/' : `/timeline/${page}/`),
+  timelineTopic: (issue: string, page = 1) => withBase(page === 1 ? `/timeline/topic/${issue}/` : `/timeline/topic/${issue}/${page}/`),
+  authors: () => withBase('/authors/'),
+  author: (id: string, page = 1) => withBase(page === 1 ? `/authors/${id}/` : `/authors/${id}/${page}/`),
   article: (slug: string) => withBase(`/${slug}/`),
   section: (slug: string, section: string) => withBase(`/${slug}/#${section}`),
   share: (slug: string, section: string) => withBase(`/${slug}/${section}/`),

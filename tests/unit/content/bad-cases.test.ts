@@ -26,9 +26,10 @@ describe('the content layer rejects bad content clearly', () => {
     expect(BAD_CASES.map((c) => c.folder).sort()).toEqual(folders.sort());
   });
 
-  it('accepts the real content and the fixture publication', async () => {
+  it('accepts the real content and the fixture publications', async () => {
     expect(await problemsOf('content')).toBeUndefined();
     expect(await problemsOf('tests/fixtures/publication')).toBeUndefined();
+    expect(await problemsOf('tests/fixtures/archive')).toBeUndefined();
   });
 
   it.each(BAD_CASES)('$folder: stops naming $file, $field and the fix', async (c) => {

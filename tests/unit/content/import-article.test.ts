@@ -40,4 +40,20 @@ describe('npm run import', () => {
       ['part-one-2', 'Part One', 3],
     ]);
   });
+
+  it('finds the author block in both shapes: the name over the note, or the name in a block of its own above it', () => {
+    const text = readFileSync('tests/fixtures/article.txt', 'utf8').trimEnd();
+    const separate = text.replace(/\nPhillip Orchard\n/, '\nPhillip Orchard\n\n');
+    expect(separate).not.toBe(text);
+    const together = importArticle(text);
+    const apart = importArticle(separate);
+    expect(apart.author).toEqual(together.author);
+    expect(apart.sections.map(sectionFileName)).toEqual(together.sections.map(sectionFileName));
+    expect(apart.todo.join('\n')).not.toMatch(/no author block/);
+    // A closing section whose text does not name its heading stays a section: nothing is taken as an author.
+    const closing = importArticle('First words here.\n\nLooking Ahead\n\nThe alliance will change.');
+    expect(closing.author).toBeUndefined();
+    expect(closing.sections.map((s) => s.title)).toEqual([undefined, 'Looking Ahead']);
+    expect(importArticle('Words.\n\nAnna van der Berg\n\nShe writes on trade.').author).toEqual({ id: 'anna-van-der-berg', name: 'Anna van der Berg', note: 'She writes on trade.' });
+  });
 });

@@ -1,0 +1,127 @@
+/**
+ * How a reader finds their way through an archive: the front page and each author's page, newest
+ * first and paged; a year archive; the reading related to an article; and what happened after it
+ * was written. Pure functions of the library's articles and cross-reference index, computed once
+ * per build (`archiveOf`) and read by the route data.
+ */
+import type { AnnotationItem, CrossReference, EventItem } from '../content/cross-reference.ts';
+import { sortKey, type PreciseDate } from '../content/dates.ts';
+import type { AnnotationKind } from '../content/kinds.ts';
+
+/**
+ * Articles on one page of the front page and of an author's page. An entry (title, byline, date,
+ * description, topics) is about 0.6 KB of HTML: twenty are about 12 KB, so a whole page, not only
+ * its first screen, arrives in the first 14 KB round trip once compressed, and a reader scans a
+ * page in a screen or two.
+ */
+export const FRONT_PAGE_SIZE = 20;
+/** Articles on one page of a year's archive: a hundred entries stay well under 100 KB. */
+export const YEAR_PAGE_SIZE = 100;
+/** Related articles shown at the end of an article. */
+export const RELATED_COUNT = 3;
+/** Later events shown in "Since this was published"; the rest are a link to their topic away. */
+export const SINCE_COUNT = 5;
+
+/** What the archive needs of an article: its slug and date. */
+export interface ArchivedArticle {
+  slug: string;
+  data: { published: PreciseDate };
+}
+
+/** The items split into pages of `size` (at least one page, maybe empty). */
+export function paged<T>(items: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/** The last day a date may mean, as a sort key: an article of "2018-10" was written by 2018-10-31. */
+export function lastDayKey(date: PreciseDate): string {
+  if (date.end) return sortKey({ ...date, ...date.end, precision: 'day' });
+  return `${date.year}-${String(date.month ?? 12).padStart(2, '0')}-${String(date.day ?? 31).padStart(2, '0')}`;
+}
+
+/** Articles by year of publication, newest year first; each year's articles newest first. */
+export function byYear<A extends ArchivedArticle>(newestFirst: readonly A[]): Array<{ year: number; articles: A[] }> {
+  const years = new Map<number, A[]>();
+  for (const article of newestFirst) {
+    const list = years.get(article.data.published.year);
+    if (list) list.push(article);
+    else years.set(article.data.published.year, [article]);
+  }
+  return [...years].sort(([a], [b]) => b - a).map(([year, articles]) => ({ year, articles }));
+}
+
+/** What two articles share, and the words that say so ("also on OPCON"). */
+export interface Related<A> {
+  article: A;
+  reason: string;
+}
+
+/** How much a shared annotation of each kind says two articles belong together. */
+const SHARED_WEIGHT: Record<AnnotationKind, number> = { issue: 3, event: 2, person: 1 };
+const REASON: Record<AnnotationKind, (title: string) => string> = {
+  issue: (title) => `also on ${title}`,
+  event: (title) => `also on ${title}`,
+  person: (title) => `also names ${title}`,
+};
+
+/**
+ * Up to `RELATED_COUNT` articles that share the most with this one (issues weigh most, then events,
+ * then people), the newer first among equals, each with the heaviest thing they share as the reason.
+ */
+export function relatedArticles<A extends ArchivedArticle>(article: A, find: (slug: string) => A | undefined, xref: CrossReference, kinds: readonly AnnotationKind[]): Array<Related<A>> {
+  const scores = new Map<string, { score: number; best: { weight: number; title: string; kind: AnnotationKind } }>();
+  for (const kind of kinds) {
+    for (const item of xref.inArticle(article.slug, kind)) {
+      for (const other of new Set(item.mentions.map((m) => m.article))) {
+        if (other === article.slug) continue;
+        const seen = scores.get(other) ?? { score: 0, best: { weight: 0, title: '', kind } };
+        seen.score += SHARED_WEIGHT[kind];
+        if (SHARED_WEIGHT[kind] > seen.best.weight) seen.best = { weight: SHARED_WEIGHT[kind], title: item.title, kind };
+        scores.set(other, seen);
+      }
+    }
+  }
+  return [...scores]
+    .flatMap(([slug, s]) => {
+      const other = find(slug);
+      return other ? [{ other, ...s }] : [];
+    })
+    .sort((a, b) => b.score - a.score || sortKey(b.other.data.published).localeCompare(sortKey(a.other.data.published)) || a.other.slug.localeCompare(b.other.slug))
+    .slice(0, RELATED_COUNT)
+    .map(({ other, best }) => ({ article: other, reason: REASON[best.kind](best.title) }));
+}
+
+/** A later event on one of an article's topics, with the newer articles that discuss it. */
+export interface LaterEvent<A> {
+  event: EventItem;
+  topic: AnnotationItem<'issue'>;
+  articles: A[];
+}
+
+/**
+ * "Since this was published": the dated events on the article's topics (the issues it mentions)
+ * that began after the last day its date may mean, in date order, each with the articles
+ * published after this one that mention it (oldest first); capped at `SINCE_COUNT`, with how many
+ * more there are and the topics they are on.
+ */
+export function sinceArticle<A extends ArchivedArticle>(article: A, find: (slug: string) => A | undefined, xref: CrossReference): { events: Array<LaterEvent<A>>; more: number; moreTopics: Array<AnnotationItem<'issue'>> } {
+  const after = lastDayKey(article.data.published);
+  const found = new Map<string, LaterEvent<A>>();
+  for (const topic of xref.inArticle(article.slug, 'issue')) {
+    for (const event of xref.linked(topic, 'event')) {
+      if (!event.data.date || found.has(event.id) || sortKey(event.data.date) <= after) continue;
+      const articles = [...new Set(event.mentions.map((m) => m.article))]
+        .flatMap((slug) => {
+          const other = find(slug);
+          return other && other.slug !== article.slug && sortKey(other.data.published) > sortKey(article.data.published) ? [other] : [];
+        })
+        .sort((a, b) => sortKey(a.data.published).localeCompare(sortKey(b.data.published)) || a.slug.localeCompare(b.slug));
+      found.set(event.id, { event, topic, articles });
+    }
+  }
+  const events = [...found.values()].sort((a, b) => sortKey(a.event.data.date!).localeCompare(sortKey(b.event.data.date!)) || a.event.title.localeCompare(b.event.title));
+  const rest = events.slice(SINCE_COUNT);
+  return { events: events.slice(0, SINCE_COUNT), more: rest.length, moreTopics: [...new Map(rest.map((e) => [e.topic.id, e.topic])).values()] };
+}
