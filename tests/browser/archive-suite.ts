@@ -39,8 +39,8 @@ export function archiveSuite(name: EngineName): void {
           }
           expect(found, `${next}: “Older” reached by Tab`).toBe(true);
           await page.press('Enter');
-          await page.waitFor((p) => location.pathname === p, next);
-          expect(await page.evaluate(() => document.querySelectorAll('.article-entry').length)).toBeGreaterThan(0);
+          // Arrived and loaded: the new page's entries are there (the address changes before the document).
+          await page.waitFor((p) => location.pathname === p && document.readyState === 'complete' && document.querySelectorAll('.article-entry').length > 0, next);
         }
         expect(await path(page)).toBe('/page/3/');
       });
@@ -51,7 +51,7 @@ export function archiveSuite(name: EngineName): void {
         await page.goto('/timeline/');
         const target = await page.evaluate(() => document.querySelector<HTMLAnchorElement>('.timeline-events .mentions a')!.getAttribute('href')!);
         await page.click('.timeline-events .mentions a');
-        await page.waitFor((t) => location.pathname + location.hash === t, target);
+        await page.waitFor((t) => location.pathname + location.hash === t && document.readyState === 'complete', target);
         // The words that mention the event are there, marked, and the page is on them.
         expect(await page.evaluate(() => document.querySelector(location.hash)?.classList.contains('mark') ?? false)).toBe(true);
       });
@@ -64,7 +64,7 @@ export function archiveSuite(name: EngineName): void {
         const since = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('#since .since-articles a')].map((a) => a.getAttribute('href')));
         expect(since.length).toBeGreaterThan(0);
         await page.click('#since .since-articles a');
-        await page.waitFor((t) => location.pathname === t, since[0]!);
+        await page.waitFor((t) => location.pathname === t && document.readyState === 'complete' && !!document.querySelector('.article-header time'), since[0]!);
         // A newer article: published after the one the reader came from.
         expect(await page.evaluate((before) => document.querySelector('.article-header time')!.getAttribute('datetime')! > before, published)).toBe(true);
       });

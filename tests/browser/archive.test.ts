@@ -131,9 +131,11 @@ describe('an archive a reader can find their way through', () => {
     const widths = await page.$$eval('#timeline-2013 svg rect.timeline-mark, #timeline-2014 svg rect.timeline-mark', (r) => r.map((x) => Number(x.getAttribute('width'))));
     expect(widths).toContain(718);
     expect(widths).toContain(58);
-    await page.goto(`${inject('archiveURL')}/timeline/topic/lighthouse/`);
-    const titles = await page.$$eval('.timeline-events > li > p > a', (a) => a.map((x) => x.textContent));
-    expect(titles.length).toBeGreaterThan(0);
+    // A topic's filter is its own page's timeline: only its events, each mark leading to its card.
+    expect(await page.locator('.timeline-filter a').first().getAttribute('href')).toMatch(/^\/issues\/[^/]+\/#issue-timeline$/);
+    await page.goto(`${inject('archiveURL')}/issues/lighthouse/#issue-timeline`);
+    const titles = await page.$$eval('#issue-timeline svg title', (t) => t.map((x) => x.textContent));
+    expect(titles.length).toBe(10);
     expect(titles.every((t) => t!.startsWith('The lighthouse'))).toBe(true);
     await page.close();
   });
@@ -156,7 +158,7 @@ describe('an archive a reader can find their way through', () => {
   it('is valid HTML and axe-clean in light and dark', async () => {
     expect({ nu: await nuErrors(ARCHIVE_DIST), htmlValidate: await htmlErrors(ARCHIVE_DIST) }).toEqual({ nu: [], htmlValidate: [] });
     for (const colorScheme of ['light', 'dark'] as const) {
-      for (const path of ['/', '/page/2/', '/archive/', '/archive/2015/', '/authors/', '/authors/ben-writer/', '/timeline/', '/timeline/topic/harbour-toll/', '/dispatch-01/']) {
+      for (const path of ['/', '/page/2/', '/archive/', '/archive/2015/', '/authors/', '/authors/ben-writer/', '/timeline/', '/issues/harbour-toll/', '/dispatch-01/']) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
         const page = await context.newPage();
         await page.goto(`${inject('archiveURL')}${path}`);

@@ -18,7 +18,7 @@ import { TIMELINE_PAGE_SIZE, yearStrip, type YearStrip } from '../view/timeline.
 import { FRONT_PAGE_SIZE, paged, relatedArticles, sinceArticle, YEAR_PAGE_SIZE } from './archive.ts';
 import { annotationHref, cardProps, type CardProps, type Link } from './cards.ts';
 import type { Article, Library, Section } from './library.ts';
-import { routes } from './routes.ts';
+import { INDEX_PAGE_SIZE, routes } from './routes.ts';
 
 /** What `Base` takes: a title, a description, and the rest of a page's metadata. */
 export interface PageHead {
@@ -199,8 +199,8 @@ export interface AnnotationRoute {
   /** Entries of the other kinds it links to, by kind. */
   linked: Array<{ id: string; title: string; empty: string; entries: Array<{ href: string; title: string; date?: PreciseDate | null | undefined; summary?: string | undefined }> }>;
   mentions: { id: string; quotes: QuotedMention[] };
-  /** A topic's events on the time axis, where it has dated ones. */
-  timeline?: Link | undefined;
+  /** A topic's dated events on the time axis, a strip a year (`#issue-timeline`, the timeline's filter by topic). */
+  timeline: YearStrip[];
 }
 
 const BASIS = { article: 'the article', context: 'the article and established context' } as const;
@@ -242,7 +242,7 @@ export function annotationRoute(library: Library, kind: AnnotationKind, id: stri
     basis: BASIS[item.data.basis],
     linked,
     mentions: { id: `${kind}-mentions`, quotes },
-    timeline: kind === 'issue' && timelineEvents(library, id).length > 0 ? { href: routes.timelineTopic(id), text: `${item.title} on the timeline` } : undefined,
+    timeline: kind === 'issue' ? strips(timelineEvents(library, item)) : [],
   };
 }
 
@@ -251,20 +251,24 @@ export interface IndexRoute {
   title: string;
   /** Each entry with how many articles mention it. */
   entries: Array<{ href: string; title: string; summary: string; articles: number }>;
+  pager?: Pager | undefined;
 }
 
-/** A kind's index (`/issues/`): every entry, linked to its page, with what it is. */
-export function indexRoute(library: Library, kind: AnnotationKind): IndexRoute {
+/** A kind's index (`/issues/`, `/issues/2/`): its entries, a hundred to a page, linked to their pages, with what each is. */
+export function indexRoute(library: Library, kind: AnnotationKind, page = 1): IndexRoute {
   const spec = ANNOTATION_KINDS[kind];
+  const pages = paged(library.xref.all(kind), INDEX_PAGE_SIZE);
+  const title = page === 1 ? spec.plural : `${spec.plural}, page ${page} of ${pages.length}`;
   return {
-    head: { title: spec.plural, description: `The ${spec.plural.toLowerCase()} the articles discuss, each with its links and every mention.` },
-    title: spec.plural,
-    entries: library.xref.all(kind).map((item) => ({
+    head: { title, description: `The ${spec.plural.toLowerCase()} the articles discuss, each with its links and every mention.` },
+    title,
+    entries: pages[page - 1]!.map((item) => ({
       href: routes.annotation(kind, item.id),
       title: item.title,
       summary: spec.describe(item.data as unknown as Record<string, unknown>),
       articles: new Set(item.mentions.map((m) => m.article)).size,
     })),
+    pager: pager(page, pages.length, (n) => routes.kind(kind, n)),
   };
 }
 
@@ -466,19 +470,20 @@ export interface TimelineEntry {
   /** Its entry among the events, with its card. */
   href: string;
   topics: Link[];
-  /** The places in the articles that mention it, landing on the words. */
-  mentions: Link[];
+  /** Up to `TIMELINE_PLACES` places that mention it, landing on the words; the rest counted, linked to its card. */
+  mentions: { links: Link[]; more?: Link | undefined };
 }
+
+/** Places named under a timeline entry; its card lists them all. */
+const TIMELINE_PLACES = 3;
 
 export interface TimelineRoute {
   head: PageHead;
   title: string;
-  /** The topic filter applied, if any, with the way back to everything. */
-  filter?: { topic: string; all: string } | undefined;
-  /** Every topic with events, as a filter link; the current one marked. */
-  topics: Array<Link & { current: boolean; count: number }>;
-  /** Events per year across the whole (filtered) timeline, each linked to the page it starts on. */
-  overview: Array<{ year: number; count: number; href: string; current: boolean }>;
+  /** The topics of this page's events, each linked to its own timeline (on its page), with its count. */
+  topics: Array<Link & { count: number }>;
+  /** Events per year across the whole timeline, each linked to where it starts. */
+  overview: Array<{ year: number; count: number; href: string }>;
   years: Array<{ strip: YearStrip; entries: TimelineEntry[]; continued: boolean }>;
   pager?: Pager | undefined;
   /** Events with no date, which no axis can place: where they are listed. */
@@ -486,63 +491,70 @@ export interface TimelineRoute {
 }
 
 /** The dated events of the whole archive, or of one topic, in date order. */
-export function timelineEvents(library: Library, topic?: string): Array<AnnotationItem<'event'>> {
-  const events = topic ? library.xref.linked(library.xref.get('issue', topic)!, 'event') : library.xref.all('event');
-  return events.filter((e) => e.data.date);
+export function timelineEvents(library: Library, topic?: AnnotationItem): Array<AnnotationItem<'event'>> {
+  return (topic ? library.xref.linked(topic, 'event') : library.xref.all('event')).filter((e) => e.data.date);
 }
 
-/** The timeline's topics: the issues with dated events, with their counts. */
-export function timelineTopics(library: Library): Array<{ id: string; title: string; count: number }> {
-  return library.xref
-    .all('issue')
-    .map((issue) => ({ id: issue.id, title: issue.title, count: library.xref.linked(issue, 'event').filter((e) => e.data.date).length }))
-    .filter((t) => t.count > 0);
+/** Dated events drawn by year: one strip a year. */
+function strips(events: ReadonlyArray<AnnotationItem<'event'>>): YearStrip[] {
+  const byYear = new Map<number, Array<AnnotationItem<'event'>>>();
+  for (const event of events) {
+    const list = byYear.get(event.data.date!.year);
+    if (list) list.push(event);
+    else byYear.set(event.data.date!.year, [event]);
+  }
+  return [...byYear].map(([year, list]) => yearStrip(year, list.map((e) => ({ id: e.id, title: e.title, date: e.data.date! }))));
 }
 
-/** A page of the timeline (`/timeline/`, `/timeline/2/`, `/timeline/topic/<id>/`): its events drawn by year and listed in order. */
-export function timelineRoute(library: Library, topic: string | undefined, page: number): TimelineRoute {
-  const all = timelineEvents(library, topic);
+/** A page of the timeline (`/timeline/`, `/timeline/2/`): its events drawn by year and listed in order. */
+export function timelineRoute(library: Library, page: number): TimelineRoute {
+  const all = timelineEvents(library);
   const pages = paged(all, TIMELINE_PAGE_SIZE);
-  const href = (n: number) => (topic ? routes.timelineTopic(topic, n) : routes.timeline(n));
-  const topicTitle = topic ? library.xref.get('issue', topic)!.title : undefined;
-  const base = topicTitle ? `Timeline: ${topicTitle}` : 'Timeline';
-  const title = pages.length > 1 && page > 1 ? `${base}, page ${page} of ${pages.length}` : base;
+  const title = pages.length > 1 && page > 1 ? `Timeline, page ${page} of ${pages.length}` : 'Timeline';
   const startPage = new Map<number, number>();
+  const counts = new Map<number, number>();
   all.forEach((event, i) => {
     const year = event.data.date!.year;
     if (!startPage.has(year)) startPage.set(year, Math.floor(i / TIMELINE_PAGE_SIZE) + 1);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
   });
-  const counts = new Map<number, number>();
-  for (const event of all) counts.set(event.data.date!.year, (counts.get(event.data.date!.year) ?? 0) + 1);
-  const years: TimelineRoute['years'] = [];
-  for (const event of pages[page - 1]!) {
-    const year = event.data.date!.year;
-    const entry: TimelineEntry = {
-      id: `timeline-${event.id}`,
-      title: event.title,
-      date: event.data.date!,
-      href: annotationHref(library, 'event', event.id),
-      topics: library.xref.linked(event, 'issue').map((issue) => ({ href: routes.timelineTopic(issue.id), text: issue.title })),
-      mentions: library.xref.places('event', event.id).map((place) => {
-        const article = library.article(place.article)!;
-        const section = library.section(place.article, place.section)!;
-        return { href: routes.mark(place.article, place.markId), text: `${article.data.title} — ${sectionLabel(section.data)}` };
-      }),
-    };
-    const last = years.at(-1);
-    if (last?.strip.year === year) last.entries.push(entry);
-    else years.push({ strip: { year, height: 0, months: [], marks: [], more: [] }, entries: [entry], continued: startPage.get(year)! < page });
-  }
-  for (const group of years) group.strip = yearStrip(group.strip.year, group.entries.map((e) => ({ id: e.id, title: e.title, date: e.date })));
-  const undated = topic ? 0 : library.xref.all('event').length - all.length;
+  const events = pages[page - 1]!;
+  const topicCounts = new Map<string, { issue: AnnotationItem; count: number }>();
+  const entries = new Map(
+    events.map((event) => {
+      const topics = library.xref.linked(event, 'issue');
+      for (const issue of topics) topicCounts.set(issue.id, { issue, count: (topicCounts.get(issue.id)?.count ?? 0) + 1 });
+      const places = library.xref.places('event', event.id);
+      const entry: TimelineEntry = {
+        id: `timeline-${event.id}`,
+        title: event.title,
+        date: event.data.date!,
+        href: annotationHref(library, 'event', event.id),
+        topics: topics.map((issue) => ({ href: routes.topicTimeline(issue.id), text: issue.title })),
+        mentions: {
+          links: places.slice(0, TIMELINE_PLACES).map((place) => {
+            const article = library.article(place.article)!;
+            const section = library.section(place.article, place.section)!;
+            return { href: routes.mark(place.article, place.markId), text: `${article.data.title} — ${sectionLabel(section.data)}` };
+          }),
+          more: places.length > TIMELINE_PLACES ? { href: annotationHref(library, 'event', event.id), text: `${places.length - TIMELINE_PLACES} more places` } : undefined,
+        },
+      };
+      return [event.id, entry] as const;
+    }),
+  );
+  const undated = library.xref.all('event').length - all.length;
   return {
-    head: { title, description: topicTitle ? `Every dated event on ${topicTitle}, on one time axis.` : 'Every dated event in the archive, on one time axis.' },
+    head: { title, description: 'Every dated event in the archive, on one time axis.' },
     title,
-    filter: topic ? { topic: topicTitle!, all: routes.timeline() } : undefined,
-    topics: timelineTopics(library).map((t) => ({ href: routes.timelineTopic(t.id), text: t.title, count: t.count, current: t.id === topic })),
-    overview: [...counts].map(([year, count]) => ({ year, count, href: `${href(startPage.get(year)!)}#timeline-${year}`, current: startPage.get(year) === page })),
-    years,
-    pager: pager(page, pages.length, href),
+    topics: [...topicCounts.values()].sort((a, b) => a.issue.title.localeCompare(b.issue.title)).map(({ issue, count }) => ({ href: routes.topicTimeline(issue.id), text: issue.title, count })),
+    overview: [...counts].map(([year, count]) => ({ year, count, href: `${routes.timeline(startPage.get(year)!)}#timeline-${year}` })),
+    years: strips(events).map((strip) => ({
+      strip,
+      entries: events.filter((e) => e.data.date!.year === strip.year).map((e) => entries.get(e.id)!),
+      continued: startPage.get(strip.year)! < page,
+    })),
+    pager: pager(page, pages.length, routes.timeline),
     undated: undated > 0 ? { href: routes.kind('event'), text: 'the events listing', count: undated } : undefined,
   };
 }

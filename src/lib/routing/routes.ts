@@ -90,8 +90,14 @@ export function withoutBase(path: string, base = BASE): string {
  */
 export const ARTICLE_FILES = '*/index.html';
 
-/** Entries on one page of a listing (`/events/`): an archive of thousands of events stays a set of readable pages. */
-export const LISTING_PAGE_SIZE = 100;
+/**
+ * Cards on one page of a listing (`/events/`): an archive of thousands of events stays a set of
+ * readable pages. At archive scale a card with its note, links and places is about 5 KB of HTML:
+ * fifteen keep a page near 75 KB, under the 100 KB every page stays within.
+ */
+export const LISTING_PAGE_SIZE = 15;
+/** Entries on one page of a kind's index (`/issues/`): a line each, a hundred stay near 30 KB. */
+export const INDEX_PAGE_SIZE = 100;
 
 /** The page of its listing (from 1) each entry of one kind is on, the entries in their kind's order. */
 export function listingPages(items: readonly AnnotationItem[]): Map<string, number> {
@@ -106,16 +112,17 @@ export const routes = {
   archive: () => withBase('/archive/'),
   year: (year: number, page = 1) => withBase(page === 1 ? `/archive/${year}/` : `/archive/${year}/${page}/`),
   /** The authors, and an author's page with their articles: `/authors/<id>/`, `/authors/<id>/2/`. */
-  /** The timeline, paged: `/timeline/`, `/timeline/2/`; one topic's: `/timeline/topic/<issue>/`. */
+  /** The timeline, paged: `/timeline/`, `/timeline/2/`. */
   timeline: (page = 1) => withBase(page === 1 ? '/timeline/' : `/timeline/${page}/`),
-  timelineTopic: (issue: string, page = 1) => withBase(page === 1 ? `/timeline/topic/${issue}/` : `/timeline/topic/${issue}/${page}/`),
+  /** One topic's timeline: on the topic's own page, which holds its events (`/issues/<id>/#issue-timeline`). */
+  topicTimeline: (issue: string) => `${routes.annotation('issue', issue)}#issue-timeline`,
   authors: () => withBase('/authors/'),
   author: (id: string, page = 1) => withBase(page === 1 ? `/authors/${id}/` : `/authors/${id}/${page}/`),
   article: (slug: string) => withBase(`/${slug}/`),
   section: (slug: string, section: string) => withBase(`/${slug}/#${section}`),
   share: (slug: string, section: string) => withBase(`/${slug}/${section}/`),
   mark: (slug: string, markId: string) => withBase(`/${slug}/#${markId}`),
-  /** A kind's index, or page `page` (from 1) of its listing: `/issues/`, `/events/2/`. */
+  /** A kind's index or listing, or page `page` (from 1) of it: `/issues/`, `/events/2/`. */
   kind: (kind: AnnotationKind, page = 1) => withBase(page === 1 ? `/${ANNOTATION_KINDS[kind].collection}/` : `/${ANNOTATION_KINDS[kind].collection}/${page}/`),
   /**
    * Where an annotation is shown on its own: its page (`/issues/<id>/`), or its entry in its kind's

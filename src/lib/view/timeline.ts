@@ -7,8 +7,11 @@
  */
 import type { PreciseDate } from '../content/dates.ts';
 
-/** Events on one page of the timeline: a page of a dense year stays under its byte budget. */
-export const TIMELINE_PAGE_SIZE = 100;
+/**
+ * Events on one page of the timeline: an entry with its topics and three places is about 1.5 KB
+ * of HTML at archive scale, so fifty keep a page of a dense year near 75 KB, under 100 KB.
+ */
+export const TIMELINE_PAGE_SIZE = 50;
 
 export const STRIP = {
   /** The strip's width: twelve months of 60 units. */
