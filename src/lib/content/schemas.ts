@@ -146,7 +146,7 @@ const issue = annotation({
 const person = annotation({
   name: text('the person’s name as the sources write it'),
   /** Their role as the article or the context gives it, and when it gives it. */
-  role: text('the role the article or the context gives, e.g. “South Korean Foreign Minister”'),
+  role: text('the role the article or the context gives, e.g. “Foreign Minister”'),
   roleAsOf: preciseDate,
 });
 

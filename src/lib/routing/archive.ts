@@ -35,6 +35,11 @@ export function paged<T>(items: readonly T[], size: number): T[][] {
   return pages.length > 0 ? pages : [[]];
 }
 
+/** The page numbers (from 1) of `count` items at `size` a page: at least one page, as `paged` gives. */
+export function pageNumbers(count: number, size: number): number[] {
+  return Array.from({ length: Math.max(1, Math.ceil(count / size)) }, (_, i) => i + 1);
+}
+
 /** The last day a date may mean, as a sort key: an article of "2018-10" was written by 2018-10-31. */
 export function lastDayKey(date: PreciseDate): string {
   if (date.end) return sortKey({ ...date, ...date.end, precision: 'day' });
@@ -52,7 +57,7 @@ export function byYear<A extends ArchivedArticle>(newestFirst: readonly A[]): Ar
   return [...years].sort(([a], [b]) => b - a).map(([year, articles]) => ({ year, articles }));
 }
 
-/** What two articles share, and the words that say so ("also on OPCON"). */
+/** What two articles share, and the words that say so ("also on <the shared topic>"). */
 export interface Related<A> {
   article: A;
   reason: string;

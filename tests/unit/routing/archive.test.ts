@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCrossReference } from '../../../src/lib/content/cross-reference.ts';
 import { parsePreciseDate } from '../../../src/lib/content/dates.ts';
 import { KINDS } from '../../../src/lib/content/kinds.ts';
-import { byYear, lastDayKey, paged, relatedArticles, sinceArticle, SINCE_COUNT } from '../../../src/lib/routing/archive.ts';
+import { byYear, lastDayKey, pageNumbers, paged, relatedArticles, sinceArticle, SINCE_COUNT } from '../../../src/lib/routing/archive.ts';
 import { event, issue, person } from '../content/items.ts';
 
 const article = (slug: string, published: string) => ({ slug, data: { published: parsePreciseDate(published) } });
@@ -29,6 +29,8 @@ describe('the archive', () => {
   it('pages a list, and gives an empty list one empty page', () => {
     expect(paged([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(paged([], 20)).toEqual([[]]);
+    expect(pageNumbers(5, 2)).toEqual([1, 2, 3]);
+    expect(pageNumbers(0, 20)).toEqual([1]);
   });
 
   it('files articles under their year, newest year first', () => {
