@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ARTICLE, baseURL, openPage, useBrowser } from './harness.ts';
 import { blockingScripts, firstSectionGzipBytes, gzipBytes, measureLoad, searchCost } from './gates.ts';
+import { waitInPage } from './poll.ts';
 import { budgetReport, type Budget } from '../budget-report.ts';
 
 const budgets = JSON.parse(readFileSync('tests/budgets.json', 'utf8')).pages as Record<string, Budget>;
@@ -47,7 +48,7 @@ describe('byte budgets (tests/budgets.json)', () => {
   it('search for "OPCON" costs at most 100 KB in all, the worker’s fetches for it included; keeping it for offline at most 10 KB more; nothing before the reader asks', async () => {
     const { atLoad, bytes, keep, loads } = await searchCost(browser(), baseURL(), ARTICLE, 'OPCON', (page) =>
       // Until the worker has kept search for offline.
-      page.waitForFunction(async () => (await caches.match('/offline/search.json')) !== undefined),
+      waitInPage(page, async () => (await caches.match('/offline/search.json')) !== undefined),
     );
     const detail = loads.map((l) => `  ${l.worker ? 'worker' : 'page  '} ${String(l.bytes).padStart(7)}  ${l.url}`).join('\n');
     expect(bytes, detail).toBeGreaterThan(50_000);

@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type KeyInput } from 'puppeteer-core';
 import { Key, remote } from 'webdriverio';
 import { chromiumArgs, chromiumPath, firefoxPath, miniBrowserPath, webkitDriverPath, xvfbRunPath } from '../../scripts/browsers.ts';
+import { poll } from './poll.ts';
 import { readProbe, type ProbeReport } from './probe.ts';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
@@ -90,16 +91,6 @@ async function pointOrFail(find: Promise<{ x: number; y: number } | null>, selec
   const point = await find;
   if (!point) throw new Error(`no element matches ${selector}`);
   return point;
-}
-
-/** Poll a page function from Node: the same loop for every engine. */
-async function poll(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function launchChromium(baseURL: string): Promise<Engine> {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ARTICLE, baseURL, readBlocks, useBrowser } from './harness.ts';
+import { waitInPage } from './poll.ts';
 import { expectedBlocks } from './reading.ts';
 import { readSource } from '../source.ts';
 
@@ -14,7 +15,7 @@ const browser = useBrowser();
 /** Wait until the service worker controls the page and has kept it. */
 export async function pageKept(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => {
+  await waitInPage(page, async () => {
     for (const key of await caches.keys()) {
       if (await (await caches.open(key)).match(location.origin + location.pathname)) return true;
     }
@@ -46,10 +47,10 @@ describe('offline reading and search', () => {
     await searchFor(page, 'OPCON');
     await page.keyboard.press('Escape');
     // The reader searched online: the worker keeps search (the entry once, by path) for offline.
-    await page.waitForFunction(async () => (await caches.match('/offline/search.json')) !== undefined && (await caches.match('/pagefind/pagefind-entry.json')) !== undefined);
+    await waitInPage(page, async () => (await caches.match('/offline/search.json')) !== undefined && (await caches.match('/pagefind/pagefind-entry.json')) !== undefined);
     // Reading on online keeps the offline page too.
     await page.goto('/issues/');
-    await page.waitForFunction(async () => (await caches.match('/offline/')) !== undefined);
+    await waitInPage(page, async () => (await caches.match('/offline/')) !== undefined);
     await page.goto(ARTICLE);
     await context.setOffline(true);
     await page.reload();

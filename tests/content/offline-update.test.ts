@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+import { waitInPage } from '../browser/poll.ts';
 import { buildFixture, type BuildResult } from './build.ts';
 
 const OLD = 'First piece, opening words.';
@@ -44,7 +45,7 @@ async function deploy(build: BuildResult, port?: number): Promise<StaticServer> 
 }
 
 const kept = (page: Page) =>
-  page.waitForFunction(async () => {
+  waitInPage(page, async () => {
     for (const key of await caches.keys()) if (await (await caches.open(key)).match(location.origin + location.pathname)) return true;
     return false;
   });
@@ -80,7 +81,7 @@ describe('a deploy is safe for readers', () => {
       await registration.update();
       while (registration.installing || registration.waiting || registration.active?.state !== 'activated') await new Promise((r) => setTimeout(r, 50));
     });
-    await page.waitForFunction(async () => (await (await caches.match(location.href))?.text())?.includes('revised'));
+    await waitInPage(page, async () => (await (await caches.match(location.href))?.text())?.includes('revised'));
 
     await context.setOffline(true);
     await page.goto(`${BASE}second-piece/`);
