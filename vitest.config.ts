@@ -11,7 +11,8 @@ export default defineConfig({
       },
       {
         // Real `astro build` runs over fixture content folders: slow, so generous timeouts.
-        test: { name: 'content', include: ['tests/content/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 },
+        // Tests marked concurrent run two at a time: one build per core.
+        test: { name: 'content', include: ['tests/content/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000, maxConcurrency: 2 },
       },
       {
         // Real Chromium against the built dist/, served on 127.0.0.1 like a static host.
