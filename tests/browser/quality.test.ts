@@ -74,26 +74,6 @@ async function openSearchDialog(page: Page, query: string) {
 }
 
 describe('security: CSP and headers', () => {
-  it('no page type triggers a CSP violation, searching (wasm) and landing included', async () => {
-    for (const [name, path] of Object.entries(PAGES)) {
-      const watched = await openPage(browser());
-      await watchCsp(watched.page.context());
-      await visit(watched.page, name, path);
-      await settle(watched.page);
-      if (name === 'article') {
-        await openSearchDialog(watched.page, 'OPCON');
-        await watched.page.locator('dialog a.result-link').first().click();
-        await watched.page.waitForSelector('mark.search-hit');
-      }
-      expect(await cspViolations(watched.page), name).toEqual([]);
-      // The one console error allowed: Chromium logs the 404 page's own status, which is its point.
-      const expected404 = `Failed to load resource: the server responded with a status of 404 (Not Found) @ ${baseURL()}${path}`;
-      expect(watched.consoleErrors.filter((e) => !(name === '404' && e === expected404)), name).toEqual([]);
-      expect(watched.offsiteRequests, name).toEqual([]);
-      await watched.close();
-    }
-  });
-
   it('sends the security headers, a strict CSP and the right caching', async () => {
     const { page, close } = await openPage(browser());
     const head = async (path: string) => (await page.request.get(path)).headers();
@@ -129,24 +109,39 @@ describe('security: CSP and headers', () => {
   });
 });
 
-describe('accessibility: axe on every page type', () => {
-  // One test per page, each in light and dark: each has its own time, and a failure names the page.
+describe('every page type, on one load each: CSP, console, other origins, axe, motion', () => {
+  // One test per page: each has its own time, and a failure names the page. A fresh context each
+  // (a cold cache, as a first visit), checked in light and dark, with and without reduced motion.
   for (const [name, path] of Object.entries(PAGES)) {
-    it(`finds nothing on the ${name} page in light or dark mode${name === 'article' ? ', search dialog open included' : ''}`, async () => {
-      const { page, close } = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
+    const extra = name === 'article' ? ', searching (wasm), the search dialog and landing included' : '';
+    it(`the ${name} page: no CSP violation or console error, nothing from other origins, axe finds nothing, nothing moves for readers who asked${extra}`, async () => {
+      const watched = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
+      const { page } = watched;
+      await watchCsp(page.context());
       await visit(page, name, path);
       await settle(page);
       expect(await axeViolations(page), name).toEqual([]);
+      expect(await motionProblems(page), name).toEqual([]);
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+      // A share page is a three-line redirect with no stylesheet: nothing on it scrolls.
+      if (name !== 'share') expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), name).toBe('smooth');
       if (name === 'article') {
         await openSearchDialog(page, 'OPCON');
         expect(await axeViolations(page), 'search dialog').toEqual([]);
+        await page.locator('dialog a.result-link').first().click();
+        await page.waitForSelector('mark.search-hit');
       }
-      await close();
+      expect(await cspViolations(page), name).toEqual([]);
+      // The one console error allowed: Chromium logs the 404 page's own status, which is its point.
+      const expected404 = `Failed to load resource: the server responded with a status of 404 (Not Found) @ ${baseURL()}${path}`;
+      expect(watched.consoleErrors.filter((e) => !(name === '404' && e === expected404)), name).toEqual([]);
+      expect(watched.offsiteRequests, name).toEqual([]);
+      await watched.close();
     });
   }
 });
 
-describe('small screens, print and motion', () => {
+describe('small screens and print', () => {
   it('at 375 px nothing scrolls sideways, tap targets are at least 24 px, sidebars are folded', async () => {
     for (const [name, path] of Object.entries(PAGES)) {
       const { page, close } = await openPage(browser(), { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
@@ -172,18 +167,6 @@ describe('small screens, print and motion', () => {
     expect(await original.evaluate((a) => getComputedStyle(a, '::after').content)).toContain('https://geopoliticalfutures.com/');
     expect(await page.locator('details.sidebar .card').first().evaluate((c) => getComputedStyle(c).display)).not.toBe('none');
     await close();
-  });
-
-  it('does not move for readers who asked for reduced motion; scrolls smoothly for the others', async () => {
-    for (const [name, path] of Object.entries(PAGES)) {
-      const { page, close } = await openPage(browser());
-      await visit(page, name, path);
-      expect(await motionProblems(page), path).toEqual([]);
-      await page.emulateMedia({ reducedMotion: 'no-preference' });
-      // A share page is a three-line redirect with no stylesheet: nothing on it scrolls.
-      if (name !== 'share') expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), path).toBe('smooth');
-      await close();
-    }
   });
 
   it('the 404 page helps: a search form and a link home, with a 404 status', async () => {
