@@ -263,9 +263,11 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
       ['a bare % fragment', `${ARTICLE}?highlight=OPCON#%E0%A4%A`],
       ['a 10 KB ?highlight= and fragment', `${ARTICLE}?highlight=${encodeURIComponent(LONG)}#${'x'.repeat(10_000)}`],
     ];
-    for (const [what, path] of cases) {
-      it(`treats ${what} as text: no error, nothing injected, the page still reads`, async () => {
-        await withPage({}, async (page) => {
+    // One page reads all seven addresses in turn (a page each would cost a browser session each);
+    // every assertion names its case, and each address is a new document with a fresh probe.
+    it(`treats ${cases.map(([what]) => what).join('; ')} as text: no error, nothing injected, the page still reads`, async () => {
+      await withPage({}, async (page) => {
+        for (const [what, path] of cases) {
           await page.goto(path);
           if (path.startsWith('/search/')) {
             await page.waitFor(() => ['results', 'empty', 'failed'].includes(document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] ?? ''));
@@ -273,11 +275,12 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
             // The highlighter ran (or had nothing to do) once the page's module has loaded.
             await page.waitFor(() => document.readyState === 'complete');
             await new Promise((r) => setTimeout(r, 300));
-            expect(await blocks(page)).toEqual(expectedBlocks(source));
+            expect(await blocks(page), what).toEqual(expectedBlocks(source));
           }
-          expect(await page.evaluate(hostileEffectsInPage)).toEqual({ pwned: null, injected: 0 });
-        });
+          expect(await page.evaluate(hostileEffectsInPage), what).toEqual({ pwned: null, injected: 0 });
+          expect((await page.probe()).problems, `${what}: console errors, failed loads or CSP violations`).toEqual([]);
+        }
       });
-    }
+    }, 60_000);
   });
 }
