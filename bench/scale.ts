@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { linksFrom, pagePaths, pagesOver } from '../scripts/dist-pages.ts';
 import { startStaticServer } from '../scripts/static-server.ts';
 import { launchBrowser, searchOnce, type SearchRun } from './lib/measure.ts';
 import { installPeer, PEER_DIR } from './lib/peer.ts';
@@ -136,6 +137,12 @@ for (const n of sizes) {
   const files = walk(dist);
   const mb = (bytes: number) => bytes / 1024 / 1024;
   const largestPage = files.filter((f) => f.path.endsWith('.html')).reduce((a, b) => (b.size > a.size ? b : a));
+  // What a reader of the archive needs at any size: every article within three links of the
+  // front page, and no page over 100 KB.
+  const allPages = pagePaths(dist);
+  const reached = linksFrom(dist, '/', 3, new Set(allPages));
+  const unreached = pages.filter((p) => !reached.has(`/${p.slug}/`)).length;
+  const heavy = pagesOver(dist, 100 * 1024, allPages);
   const ours = await search(dist, `/${slugOf(0)}/`, { open: (page) => page.keyboard.press('/'), input: '#search-dialog-input', result: 'dialog .hit' });
   let peer: { clean: BuildRun; search: SearchRun } | undefined;
   if (withPeer) {
@@ -156,6 +163,7 @@ for (const n of sizes) {
     `  this site: clean ${s(clean.seconds)} (${phases(clean)}), ${(clean.seconds / n).toFixed(3)} s/article, peak RSS ${clean.peakRssMb.toFixed(0)} MB`,
     `             rebuild after editing one section ${s(rebuild.seconds)} (${phases(rebuild)}), peak RSS ${rebuild.peakRssMb.toFixed(0)} MB`,
     `             ${files.filter((f) => f.path.endsWith('.html')).length} pages, ${files.length} files, dist ${mb(files.reduce((t, f) => t + f.size, 0)).toFixed(1)} MB, largest page ${(largestPage.size / 1024).toFixed(1)} KB (${largestPage.path.slice(dist.length)})`,
+    `             articles more than three links from the front page: ${unreached} of ${n}; pages over 100 KB: ${heavy.length}${heavy[0] ? ` (heaviest ${heavy[0].path}, ${(heavy[0].bytes / 1024).toFixed(1)} KB)` : ''}`,
     `             search "OPCON": ${Math.round(ours.latencyMs)} ms, ${(ours.bytes / 1024).toFixed(1)} KB`,
     ...(peer
       ? [
@@ -166,7 +174,7 @@ for (const n of sizes) {
   ];
   console.log(block.join('\n'));
   lines.push(...block);
-  results.push({ n, events: values.events, ours: { clean, rebuild, files: files.length, largestPage: { path: largestPage.path.slice(dist.length), bytes: largestPage.size }, search: ours }, starlight: peer });
+  results.push({ n, events: values.events, ours: { clean, rebuild, files: files.length, unreached, heavyPages: heavy.length, largestPage: { path: largestPage.path.slice(dist.length), bytes: largestPage.size }, search: ours }, starlight: peer });
 }
 console.log(`\n${lines.join('\n')}`);
 mkdirSync('bench/results', { recursive: true });

@@ -4,12 +4,13 @@
  * related reading and "Since this was published", the timeline and its topic filter; every
  * article within three links of the front page, every page within its bytes, valid and axe-clean.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
+import { linksFrom, pagesOver } from '../../scripts/dist-pages.ts';
 import { ARCHIVE_DIST } from './global-setup.ts';
 import { axeViolations, gzipBytes, htmlErrors, nuErrors } from './gates.ts';
 
@@ -35,14 +36,6 @@ async function open(path: string, width = 1280): Promise<Page> {
 const html = (path: string) => readFileSync(join(ARCHIVE_DIST, path, 'index.html'), 'utf8');
 
 /** Every built page, by its path. */
-function pages(dir = ARCHIVE_DIST, prefix = '/'): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : pages(full, `${prefix}${name}/`);
-    return name === 'index.html' ? [prefix] : [];
-  });
-}
-
 describe('an archive a reader can find their way through', () => {
   it('the front page lists the newest twenty, each with title, author, date, description and topics; older ones are paged', async () => {
     const page = await open('/');
@@ -141,16 +134,9 @@ describe('an archive a reader can find their way through', () => {
   });
 
   it('every article is within three links of the front page, and no page is over 100 KB', () => {
-    const all = pages();
-    const links = (path: string) => [...html(path.slice(1)).matchAll(/href="(\/[^"#?]*)/g)].map((m) => m[1]!);
-    const seen = new Map<string, number>([['/', 0]]);
-    let frontier = ['/'];
-    for (let depth = 1; depth <= 3; depth++) {
-      frontier = frontier.flatMap((p) => links(p)).filter((p) => all.includes(p) && !seen.has(p) && (seen.set(p, depth), true));
-    }
+    const seen = linksFrom(ARCHIVE_DIST, '/', 3);
     expect(SLUGS.filter((slug) => !seen.has(`/${slug}/`))).toEqual([]);
-    const heavy = all.map((p) => [p, readFileSync(join(ARCHIVE_DIST, p, 'index.html')).length] as const).filter(([, bytes]) => bytes > 100 * 1024);
-    expect(heavy).toEqual([]);
+    expect(pagesOver(ARCHIVE_DIST, 100 * 1024)).toEqual([]);
     // The front page's first screen, and indeed all of it, arrives in the first 14 KB.
     expect(gzipBytes(html(''))).toBeLessThanOrEqual(14 * 1024);
   });
