@@ -56,6 +56,7 @@ export const BAD_ANNOTATIONS: BadCase[] = [
   annotations('figure-unknown-issue', 'articles/tiny/article.yaml', 'figures[0]', /no issue "tlaks"/),
   annotations('figure-invalid', 'articles/tiny/article.yaml', 'figures.0.kind', /a figure needs kind: timeline \(with from and to\) or targets \(with issue\)/),
   annotations('overlapping-mentions', 'issues/talks.yaml', 'mentions[0].phrase', /"summit was held" overlaps another mention/),
+  annotations('digits-only-issue-id', 'issues/2.yaml', 'file name', /"\/issues\/2\/" is page 2 of the issues index: .*Rename the file with a word in it \(e\.g\. "issue-2\.yaml"\)/),
 ];
 
 export const BAD_CASES: BadCase[] = [...BAD_CONTENT, ...BAD_ANNOTATIONS];

@@ -173,6 +173,15 @@ function checkAnnotations(
   for (const a of annotations) ids[a.kind].add(a.id);
   const sectionsByKey = new Map(sections.map((s) => [`${s.article}/${s.id}`, s]));
   for (const a of annotations) {
+    const { collection, pages } = ANNOTATION_KINDS[a.kind];
+    // A kind with a page per entry has a paged index at /<collection>/<n>/: an id of digits alone is one of its pages.
+    if (pages === 'entries' && /^\d+$/.test(a.id)) {
+      problems.push({
+        file: a.file,
+        field: 'file name',
+        message: `"/${collection}/${a.id}/" is page ${a.id} of the ${collection} index: an id of digits alone collides with it. Rename the file with a word in it (e.g. "${a.kind}-${a.id}.yaml") and the references to it`,
+      });
+    }
     for (const other of KINDS) {
       const field = ANNOTATION_KINDS[other].collection;
       (a.links[field] ?? []).forEach((ref, i) => {
