@@ -15,6 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, wr
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linksFrom, pagePaths, pagesOver } from '../scripts/dist-pages.ts';
+import { astroCacheDir } from '../src/lib/env.ts';
 import { startStaticServer } from '../scripts/static-server.ts';
 import { launchBrowser, searchOnce, type SearchRun } from './lib/measure.ts';
 import { installPeer, PEER_DIR } from './lib/peer.ts';
@@ -135,6 +136,10 @@ for (const n of sizes) {
   console.log(`${n} articles: rebuild after editing one section…`);
   const rebuild = await build('.', ['--outDir', dist], env, OUR_PHASES);
   const files = walk(dist);
+  // Astro hands the whole data store to the page build as one module of one JSON string, which V8
+  // compiles in time that grows with the square of its size (#17): the number to watch at scale.
+  const storeFile = join(astroCacheDir(env), 'data-store.json');
+  const storeMb = existsSync(storeFile) ? statSync(storeFile).size / 1024 / 1024 : 0;
   const mb = (bytes: number) => bytes / 1024 / 1024;
   const largestPage = files.filter((f) => f.path.endsWith('.html')).reduce((a, b) => (b.size > a.size ? b : a));
   // What a reader of the archive needs at any size: every article within three links of the
@@ -163,6 +168,7 @@ for (const n of sizes) {
     `  this site: clean ${s(clean.seconds)} (${phases(clean)}), ${(clean.seconds / n).toFixed(3)} s/article, peak RSS ${clean.peakRssMb.toFixed(0)} MB`,
     `             rebuild after editing one section ${s(rebuild.seconds)} (${phases(rebuild)}), peak RSS ${rebuild.peakRssMb.toFixed(0)} MB`,
     `             ${files.filter((f) => f.path.endsWith('.html')).length} pages, ${files.length} files, dist ${mb(files.reduce((t, f) => t + f.size, 0)).toFixed(1)} MB, largest page ${(largestPage.size / 1024).toFixed(1)} KB (${largestPage.path.slice(dist.length)})`,
+    `             data store ${storeMb.toFixed(1)} MB (one module for the page build)`,
     `             articles more than three links from the front page: ${unreached} of ${n}; pages over 100 KB: ${heavy.length}${heavy[0] ? ` (heaviest ${heavy[0].path}, ${(heavy[0].bytes / 1024).toFixed(1)} KB)` : ''}`,
     `             search "OPCON": ${Math.round(ours.latencyMs)} ms, ${(ours.bytes / 1024).toFixed(1)} KB`,
     ...(peer
@@ -174,7 +180,7 @@ for (const n of sizes) {
   ];
   console.log(block.join('\n'));
   lines.push(...block);
-  results.push({ n, events: values.events, ours: { clean, rebuild, files: files.length, unreached, heavyPages: heavy.length, largestPage: { path: largestPage.path.slice(dist.length), bytes: largestPage.size }, search: ours }, starlight: peer });
+  results.push({ n, events: values.events, ours: { clean, rebuild, files: files.length, storeMb, unreached, heavyPages: heavy.length, largestPage: { path: largestPage.path.slice(dist.length), bytes: largestPage.size }, search: ours }, starlight: peer });
 }
 console.log(`\n${lines.join('\n')}`);
 mkdirSync('bench/results', { recursive: true });
