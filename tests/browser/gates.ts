@@ -35,9 +35,9 @@ export function cspViolations(page: Page): Promise<string[]> {
  * Legacy mode runs axe in the page itself: our pages have no frames, and the default mode opens
  * a blank page for every run to merge frames' results, which doubles the time of each check.
  */
-export async function axeViolations(page: Page, schemes: readonly ('light' | 'dark')[] = ['light', 'dark']): Promise<string[]> {
+export async function axeViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
-  for (const colorScheme of schemes) {
+  for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
     for (const v of results.violations) violations.push(`${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);

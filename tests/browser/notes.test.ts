@@ -34,13 +34,19 @@ async function selectWords(page: import('playwright-core').Page, selector: strin
   );
 }
 
+/** The article, for a reader who asked for less motion, with the mark's preview open by hover. */
+async function previewOpenByHover() {
+  const opened = await openPage(browser(), { reducedMotion: 'reduce' });
+  await opened.page.goto(ARTICLE);
+  await opened.page.waitForFunction(() => document.documentElement.hasAttribute('data-notes'));
+  await opened.page.locator(MARK).hover();
+  await opened.page.waitForFunction(() => document.querySelector('.preview:popover-open'));
+  return opened;
+}
+
 describe('previews', () => {
   it('pass axe with a preview open, in light and dark', async () => {
-    const { page, close } = await openPage(browser(), { reducedMotion: 'reduce' });
-    await page.goto(ARTICLE);
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-notes'));
-    await page.locator(MARK).hover();
-    await page.waitForFunction(() => document.querySelector('.preview:popover-open'));
+    const { page, close } = await previewOpenByHover();
     expect(await axeViolations(page)).toEqual([]);
     await close();
   });
@@ -65,11 +71,7 @@ describe('previews', () => {
   });
 
   it('do not animate for a reader who asked for less motion', async () => {
-    const { page, close } = await openPage(browser(), { reducedMotion: 'reduce' });
-    await page.goto(ARTICLE);
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-notes'));
-    await page.locator(MARK).hover();
-    await page.waitForFunction(() => document.querySelector('.preview:popover-open'));
+    const { page, close } = await previewOpenByHover();
     expect(await page.locator('.preview').evaluate((p) => getComputedStyle(p).animationName)).toBe('none');
     await close();
   });
