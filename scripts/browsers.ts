@@ -23,6 +23,8 @@ export const webkitDriverPath = '/usr/bin/WebKitWebDriver';
 export const miniBrowserPath = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 export const xvfbRunPath = '/usr/bin/xvfb-run';
 export const javaPath = '/usr/bin/java';
+/** The W3C EPUBCheck Debian ships (a jar: run it with `java -jar`). */
+export const epubcheckPath = '/usr/share/java/epubcheck.jar';
 
 /** What `npm test` needs from apt: a file that must exist, and the package that provides it. */
 export const testRequirements: ReadonlyArray<{ file: string; pkg: string; why: string }> = [
@@ -33,4 +35,5 @@ export const testRequirements: ReadonlyArray<{ file: string; pkg: string; why: s
   { file: xvfbRunPath, pkg: 'xvfb', why: 'a virtual display for WebKit' },
   { file: '/usr/bin/xauth', pkg: 'xauth', why: 'xvfb-run’s X authority' },
   { file: javaPath, pkg: 'default-jre-headless', why: 'Java for the W3C Nu Html Checker' },
+  { file: epubcheckPath, pkg: 'epubcheck', why: 'the W3C EPUBCheck for every EPUB' },
 ];

@@ -81,3 +81,14 @@ export function basePath(env: Env): string {
   }
   return parts.length ? `/${parts.join('/')}/` : '/';
 }
+
+/**
+ * When this build was made, for files that must say so (an EPUB's `dcterms:modified`):
+ * `SOURCE_DATE_EPOCH` (seconds, the reproducible-builds convention) when set, else now.
+ */
+export function buildTime(env: Env, now = new Date()): Date {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return now;
+  if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH: "${epoch}" is not a number of seconds. Set it like SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or leave it unset.`);
+  return new Date(Number(epoch) * 1000);
+}

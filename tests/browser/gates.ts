@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { javaPath } from '../../scripts/browsers.ts';
+import { epubcheckPath, javaPath } from '../../scripts/browsers.ts';
 import { openPage } from './harness.ts';
 import type { Budget } from '../budget-report.ts';
 
@@ -124,6 +124,20 @@ export async function nuErrors(dir: string): Promise<string[]> {
   return report.messages
     .filter((m) => m.type === 'error' || m.type === 'non-document-error')
     .map((m) => `${(m.url ?? '').replace(/^file:.*?\/(dist|tests)\//, '$1/')}:${m.lastLine ?? 0}: ${m.message}`);
+}
+
+/**
+ * The W3C EPUBCheck (Debian's) over one EPUB file: every fatal error, error and warning it
+ * reports, as "ERROR(RSC-005): …". Empty means a clean book.
+ */
+export async function epubcheckMessages(file: string): Promise<string[]> {
+  // EPUBCheck exits 1 when it finds something; its report is on stderr and stdout either way.
+  const { stdout, stderr, code } = await promisify(execFile)(javaPath, ['-jar', epubcheckPath, file], { maxBuffer: 16 * 1024 * 1024 })
+    .then((r) => ({ ...r, code: 0 }))
+    .catch((error: { stdout?: string; stderr?: string; code?: number }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '', code: error.code ?? -1 }));
+  const messages = `${stdout}\n${stderr}`.split('\n').filter((line) => /^(FATAL|ERROR|WARNING)\(/.test(line)).map((line) => line.replace(/^(\w+\([^)]*\)): \S+?\.epub/, '$1'));
+  // A failure it did not explain (no Java, a crash) is a failure too.
+  return messages.length === 0 && code !== 0 ? [`epubcheck exited ${code}: ${stderr.trim()}`] : messages;
 }
 
 /** Broken links and fragments on pages reachable from `url`; other origins are not followed. */

@@ -11,7 +11,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
-import { horizontalOverflow, htmlErrors, nuErrors } from '../browser/gates.ts';
+import { bookFiles, openBookText } from '../browser/book.ts';
+import { epubcheckMessages, horizontalOverflow, htmlErrors, nuErrors } from '../browser/gates.ts';
+import { readBlocksInPage } from '../browser/reading.ts';
 import { buildFixture, type BuildResult } from './build.ts';
 
 let result: BuildResult;
@@ -215,6 +217,24 @@ describe('a publication of three differently shaped articles', () => {
     expect(preview!.trim()).toBe(note!.replace('↩', '').trim());
     expect(await page.locator('.preview [data-footnote-backref]').count()).toBe(0);
     await page.close();
+  });
+
+  it('takes every article away as an EPUB that EPUBCheck passes, holding the words its page holds', async () => {
+    const slugs = ['field-notes', 'ledger', 'plain-report'];
+    const books = slugs.map((slug) => join(result.outDir, 'epub', `${slug}.epub`));
+    expect(await Promise.all(books.map(epubcheckMessages))).toEqual(slugs.map(() => []));
+    // The footnotes' way back is drawn by the page's style sheet and written in the book.
+    const blocks = (page: Page) => page.evaluate(readBlocksInPage, '.article-section :is(p, h2, h3, h4, li, blockquote, th, td), #author p').then((bs) => bs.map((b) => ({ ...b, text: b.text.replace(/\s*↩/g, '') })));
+    for (const [i, slug] of slugs.entries()) {
+      const page = await open(`/${slug}/`);
+      const onPage = await blocks(page);
+      await page.close();
+      const reader = await browser.newPage();
+      expect(await openBookText(reader, server.url, bookFiles(readFileSync(books[i]!))), slug).toBeUndefined();
+      expect(await blocks(reader), slug).toEqual(onPage);
+      expect(onPage.length, slug).toBeGreaterThan(3);
+      await reader.close();
+    }
   });
 
   it('search names each result’s article and filters by article', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePath, buildCacheDir, contentDir, siteUrl, siteUrlWarning } from '../../src/lib/env.ts';
+import { basePath, buildCacheDir, buildTime, contentDir, siteUrl, siteUrlWarning } from '../../src/lib/env.ts';
 
 describe('build settings from the environment', () => {
   it('defaults to content/ and localhost', () => {
@@ -43,5 +43,15 @@ describe('build settings from the environment', () => {
     expect(() => basePath({ BASE_PATH: '/a/../b' })).toThrow(/BASE_PATH/);
     expect(() => basePath({ BASE_PATH: '//evil.example' })).not.toThrow();
     expect(basePath({ BASE_PATH: '//evil.example' })).toBe('/evil.example/');
+  });
+});
+
+describe('when a build says it was made', () => {
+  it('takes SOURCE_DATE_EPOCH when set, else now, and refuses a value that is not seconds', () => {
+    const now = new Date('2026-12-06T00:00:00Z');
+    expect(buildTime({}, now)).toBe(now);
+    expect(buildTime({ SOURCE_DATE_EPOCH: '' }, now)).toBe(now);
+    expect(buildTime({ SOURCE_DATE_EPOCH: '1539907200' }, now).toISOString()).toBe('2018-10-19T00:00:00.000Z');
+    expect(() => buildTime({ SOURCE_DATE_EPOCH: '2018-10-19' }, now)).toThrow(/SOURCE_DATE_EPOCH: "2018-10-19" is not a number of seconds/);
   });
 });

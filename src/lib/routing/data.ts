@@ -62,6 +62,8 @@ export interface ArticleRoute {
     publisher: string;
     published: PreciseDate;
     original: string;
+    /** The article as an EPUB book. */
+    epub: string;
     /** The untitled opening section's permalink, shown beside the byline. */
     permalink?: { id: string; label: string; share: string } | undefined;
   };
@@ -128,7 +130,7 @@ export function articleRoute(library: Library, slug: string, site: URL | undefin
         citation: citationMeta(cite, SITE_LANGUAGE),
       },
     },
-    header: { title, author: author.name, authorHref: routes.author(article.author.id), publisher, published, original, permalink: opening.permalinkIn === 'header' ? { id: opening.id, label: opening.label, share: opening.share } : undefined },
+    header: { title, author: author.name, authorHref: routes.author(article.author.id), publisher, published, original, epub: routes.epub(slug), permalink: opening.permalinkIn === 'header' ? { id: opening.id, label: opening.label, share: opening.share } : undefined },
     contents: [
       ...article.sections.map((s) => ({ href: `#${s.data.id}`, text: sectionLabel(s.data) })),
       { href: '#author', text: 'About the author' },

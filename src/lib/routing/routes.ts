@@ -19,6 +19,7 @@ export const RESERVED_TOP_LEVEL: Readonly<Record<string, string>> = {
   authors: 'src/pages/authors/ (a page per author)',
   timeline: 'src/pages/timeline/ (every event on one time axis)',
   og: 'integrations/cards.ts (preview cards)',
+  epub: 'src/pages/epub/[article].epub.ts (each article as an EPUB)',
   icons: 'src/pages/icons/[size].png.ts',
   offline: 'src/pages/offline.astro',
   pagefind: 'integrations/pagefind.ts (the search index)',
@@ -131,6 +132,8 @@ export const routes = {
   annotation: (kind: AnnotationKind, id: string, page = 1) =>
     ANNOTATION_KINDS[kind].pages === 'entries' ? withBase(`/${ANNOTATION_KINDS[kind].collection}/${id}/`) : `${routes.kind(kind, page)}#${entryId(kind, id)}`,
   search: () => withBase('/search/'),
+  /** The article as an EPUB book. */
+  epub: (slug: string) => withBase(`/epub/${slug}.epub`),
   /** The article's preview card; its sections' share pages show it too. */
   card: (slug: string) => withBase(`/og/${slug}.png`),
   offline: () => withBase(OFFLINE_PAGE),
