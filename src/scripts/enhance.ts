@@ -3,7 +3,8 @@
  * the search dialog, and highlights searched terms on landing. Everything else is fetched on
  * first use, so reading costs no search bytes.
  */
-import { routes } from '../lib/routing/routes.ts';
+import { BASE, routes } from '../lib/routing/routes.ts';
+import { mayHoldArticle, storageKey } from '../lib/view/highlights-key.ts';
 import { copyText } from './clipboard.ts';
 // Part of this entry script, not a request of its own: the search highlight and the notes share it.
 import './landing.ts';
@@ -69,6 +70,18 @@ if (document.querySelector('[data-article-body]')) void import('./notes.ts');
 
 // The search page's results, loaded by this one script so every page has a single entry script.
 if (document.querySelector('form[data-search-page]')) void import('./search-page.ts');
+
+// The reader's highlights: listed on their page, and drawn on an article that has some (a look
+// at what the device keeps: a page without highlights loads nothing more). Only an article's
+// path is ever a highlight's.
+const highlightsPage = document.querySelector<HTMLElement>('[data-highlights-page]');
+try {
+  if (highlightsPage || mayHoldArticle(localStorage.getItem(storageKey(BASE)), location.pathname)) {
+    void import('./highlights.ts').then((m) => (highlightsPage ? m.showHighlights(highlightsPage) : m.draw()));
+  }
+} catch {
+  // Storage turned off: nothing of the reader's is kept.
+}
 
 if (new URLSearchParams(location.search).has('highlight')) {
   void import('./highlight.ts').then((m) => m.highlightFromUrl());

@@ -1,8 +1,12 @@
 /**
  * Where the reader landed on arriving: the first search hit (`highlight.ts`), or else the element
  * the address's fragment names. A reading aid that reflows the page after that (`notes.ts`) brings
- * it back into view, until the reader moves on their own.
+ * it back into view, until the reader moves on their own. A quote link opened where text
+ * fragments are unknown lands on its section. (Part of the entry script: the quote-link module it
+ * reads is then one every later script shares without a request of its own.)
  */
+import { quotedSection } from '../lib/view/quote-link.ts';
+
 let spot: { element: Element; block: ScrollLogicalPosition } | undefined;
 let moved = false;
 for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) {
@@ -21,3 +25,7 @@ export function keepLanding(): void {
   const element = spot?.element ?? document.querySelector(':target');
   element?.scrollIntoView({ block: spot?.block ?? 'start', behavior: 'instant' });
 }
+
+// A quote link opened where text fragments are unknown still lands on its section.
+const quoted = quotedSection(location.hash);
+if (quoted) document.getElementById(quoted)?.scrollIntoView();

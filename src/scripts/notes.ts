@@ -6,9 +6,10 @@
  * - hovering, focusing or tapping a mark or a note number previews its card or note beside the
  *   words: the card already in the page, shown in a popover; Escape or moving away closes it, and
  *   a second tap or Enter follows the link as without the preview;
- * - a copy button on each citation, and "Copy link to quote" for a selection in the text.
+ * - a copy button on each citation, and "Copy link to quote", "Highlight" and "Add note" for a
+ *   selection in the text; the reader's highlights drawn, and listed from the contents.
  */
-import { quoteLink, quotedSection } from '../lib/view/quote-link.ts';
+import { quoteLink } from '../lib/view/quote-link.ts';
 import { copyText } from './clipboard.ts';
 import { keepLanding } from './landing.ts';
 
@@ -128,16 +129,12 @@ body.addEventListener('click', (event) => {
   show(link);
   tapped = link;
 });
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && shown) hide();
-});
 addEventListener('scroll', place, { passive: true });
 
 /* Citations. */
 for (const citation of document.querySelectorAll<HTMLElement>('.citation')) {
   const label = citation.dataset['copyLabel'] ?? 'citation';
   const button = document.createElement('button');
-  button.type = 'button';
   button.className = 'copy-button';
   button.textContent = 'Copy';
   button.setAttribute('aria-label', `Copy the ${label}`);
@@ -145,15 +142,40 @@ for (const citation of document.querySelectorAll<HTMLElement>('.citation')) {
   citation.querySelector('h3')!.after(button);
 }
 
-/* Copy link to quote. */
+/*
+ * Copy link to quote; Highlight and Add note (their code fetched only when the reader uses one).
+ * Buttons outside a form: `type` needs no saying.
+ */
 const quote = document.createElement('div');
 quote.className = 'quote-link';
 quote.popover = 'manual';
-const quoteButton = document.createElement('button');
-quoteButton.type = 'button';
-quoteButton.textContent = 'Copy link to quote';
-quote.append(quoteButton);
+// A keyboard selection reaches the highlight buttons by a key: H, or N for a note.
+quote.innerHTML = '<button>Copy link to quote</button> <button aria-keyshortcuts="H">Highlight</button> <button aria-keyshortcuts="N">Add note</button>';
+const [quoteButton, ...markButtons] = [...quote.children] as [HTMLButtonElement, ...HTMLButtonElement[]];
 document.body.append(quote);
+const highlights = () => import('./highlights.ts');
+const mark = (withNote: boolean) => {
+  // The words chosen now: the selection is taken at once, as a later one is the reader's next.
+  const selection = getSelection()!;
+  const range = selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+  quote.hidePopover();
+  selection.removeAllRanges();
+  if (range) void highlights().then((m) => m.highlightRange(range, withNote));
+};
+markButtons.forEach((b, i) => b.addEventListener('click', () => mark(i > 0)));
+document.addEventListener('keydown', (event) => {
+  // Escape closes a preview; H or N highlights the selection offered.
+  const i = ['h', 'n'].indexOf(event.key.toLowerCase());
+  if (event.key === 'Escape' && shown) hide();
+  else if (i >= 0 && !event.ctrlKey && !event.metaKey && !event.altKey && quote.matches(':popover-open')) {
+    event.preventDefault();
+    mark(i > 0);
+  }
+});
+// "Your highlights", opened from the contents.
+const contents = document.querySelector('.contents ol');
+contents?.insertAdjacentHTML('beforeend', '<li><button>Your highlights</button>');
+contents?.lastElementChild!.addEventListener('click', () => void highlights().then((m) => m.openList()));
 let link = '';
 
 function offerQuote(): void {
@@ -178,15 +200,12 @@ document.addEventListener('selectionchange', () => {
   clearTimeout(pending);
   pending = setTimeout(offerQuote, 200);
 });
-// Keep the selection while the button is pressed.
-quoteButton.addEventListener('pointerdown', (event) => event.preventDefault());
+// Keep the selection while a button is pressed.
+quote.addEventListener('pointerdown', (event) => event.preventDefault());
 quoteButton.addEventListener('click', async () => {
   if (await copyText(link, quoteButton, 'Link to quote copied', 'Link to the quote')) quote.hidePopover();
 });
 
-// A quote link opened where text fragments are unknown still lands on its section.
-const quoted = quotedSection(location.hash);
-if (quoted) document.getElementById(quoted)?.scrollIntoView();
 
 // Said last, so tests (and styles) can tell the reading aids are in place.
 document.documentElement.dataset['notes'] = '';

@@ -28,6 +28,8 @@ export interface OfflinePlan {
   /** The folder of the site's files named by their content (`/_astro/`), and this build's files in it. */
   assetFolder: string;
   assets: string[];
+  /** This build's files kept only once a reader's page fetches them (their own tools), never before. */
+  assetsOnFirstUse: string[];
   /** Pagefind's index and filter folders: named by their content, cache first, kept once read. */
   indexFolders: string[];
   /** Pagefind's fragment folder: named by their content, cache first, kept only with the page they are on. */
@@ -179,7 +181,7 @@ export function serviceWorker(plan: OfflinePlan): void {
 
   /** Files of older builds that neither this build nor any kept page uses. */
   const pruneAssets = async () => {
-    const used = new Set(plan.assets.map((a) => new URL(a, origin).href));
+    const used = new Set([...plan.assets, ...plan.assetsOnFirstUse].map((a) => new URL(a, origin).href));
     const pages = await open(PAGES);
     for (const request of await pages.keys()) {
       const html = await (await pages.match(request))?.text();

@@ -20,7 +20,7 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 /** Keys the suite presses; `Control+k` holds Control while pressing k. */
-export type KeyName = 'Tab' | 'Enter' | 'Escape' | 'ArrowDown' | 'ArrowUp' | '/' | 'Control+k';
+export type KeyName = 'Tab' | 'Enter' | 'Escape' | 'ArrowDown' | 'ArrowUp' | '/' | 'h' | 'Control+k';
 
 export interface PageOptions {
   javaScript?: boolean;
@@ -262,6 +262,7 @@ async function launchWebKit(baseURL: string): Promise<Engine> {
         ArrowDown: [Key.ArrowDown],
         ArrowUp: [Key.ArrowUp],
         '/': ['/'],
+        h: ['h'],
       };
       return {
         engine: 'webkit',

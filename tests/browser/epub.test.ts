@@ -26,7 +26,7 @@ async function download(): Promise<{ href: string; type: string | null; zip: Uin
   const { page, close } = await openPage(browser());
   await page.goto(ARTICLE);
   const link = page.getByRole('link', { name: 'Download EPUB' });
-  const href = await link.evaluate((a: HTMLAnchorElement) => (a.hasAttribute('download') ? a.href : ''));
+  const href = await link.evaluate((a: HTMLAnchorElement) => a.href);
   await close();
   const response = await fetch(href);
   return { href, type: response.headers.get('content-type'), zip: new Uint8Array(await response.arrayBuffer()) };

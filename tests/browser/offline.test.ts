@@ -6,22 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ARTICLE, baseURL, readBlocks, useBrowser } from './harness.ts';
-import { waitInPage } from './poll.ts';
+import { pageKept, waitInPage } from './poll.ts';
 import { expectedBlocks } from './reading.ts';
 import { readSource } from '../source.ts';
 
 const browser = useBrowser();
-
-/** Wait until the service worker controls the page and has kept it. */
-export async function pageKept(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await waitInPage(page, async () => {
-    for (const key of await caches.keys()) {
-      if (await (await caches.open(key)).match(location.origin + location.pathname)) return true;
-    }
-    return false;
-  });
-}
 
 async function searchFor(page: Page, query: string): Promise<void> {
   await page.keyboard.press('/');

@@ -19,3 +19,14 @@ export async function poll(check: () => Promise<unknown>, timeoutMs: number, wha
 export function waitInPage(page: Page, fn: () => Promise<unknown>, timeoutMs = 10_000): Promise<void> {
   return poll(() => page.evaluate(fn), timeoutMs, fn.toString());
 }
+
+/** Wait until the service worker controls the page and has kept it. */
+export async function pageKept(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await waitInPage(page, async () => {
+    for (const key of await caches.keys()) {
+      if (await (await caches.open(key)).match(location.origin + location.pathname)) return true;
+    }
+    return false;
+  });
+}

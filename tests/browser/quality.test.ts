@@ -31,6 +31,7 @@ const PAGES: Record<string, string> = {
   issue: '/issues/opcon/',
   search: '/search/?q=OPCON',
   offline: '/offline/',
+  highlights: '/highlights/',
   '404': '/no-such-page/',
 };
 

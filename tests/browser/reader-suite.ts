@@ -234,6 +234,67 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
     });
   });
 
+  describe(`highlights in ${where}`, () => {
+    it('highlights a selection by touch, by key and by mouse; they are drawn over the words, untouched, and again after a reload', async () => {
+      await withPage({ touch: true }, async (page) => {
+        await ready(page, ARTICLE);
+        await page.evaluate(() => localStorage.clear());
+        await page.waitFor(() => document.documentElement.hasAttribute('data-notes'));
+        const select = async (paragraph: string, from: number, to: number) => {
+          // Choosing closes the offer: the next one is for the next selection.
+          await page.waitFor(() => !document.querySelector('.quote-link:popover-open'));
+          await page.evaluate(
+            ([id, start, end]) => {
+              const text = document.getElementById(id)!.firstChild as Text;
+              getSelection()!.setBaseAndExtent(text, start, text, end);
+            },
+            [paragraph, from, to] as [string, number, number],
+          );
+        };
+        // Waited for inside the page: Firefox's driver fires a selectionchange with each script it runs,
+        // so polling from outside every 50 ms would keep restarting the offer's 200 ms pause.
+        const offered = async (step: string) =>
+          expect(
+            await page.evaluate(
+              () =>
+                new Promise<boolean>((resolve) => {
+                  const deadline = Date.now() + 5000;
+                  const check = () => (document.querySelector('.quote-link:popover-open') ? resolve(true) : Date.now() > deadline ? resolve(false) : setTimeout(check, 50));
+                  check();
+                }),
+            ),
+            `${step}: Highlight offered for the selection`,
+          ).toBe(true);
+        const drawn = (n: number) => page.waitFor((count) => document.documentElement.dataset['highlights'] === String(count), n);
+        // "In early September, …": a tap on Highlight.
+        await select('opening-p2', 3, 18);
+        await offered('tap');
+        await page.tap('.quote-link button[aria-keyshortcuts="H"]');
+        await drawn(1);
+        // A selection made any way, then the key H (what a keyboard reader presses).
+        await select('opening-p3', 0, 12);
+        await offered('key');
+        await page.press('h');
+        await drawn(2);
+        // A mouse click.
+        await select('different-means-to-different-ends-p1', 0, 10);
+        await offered('mouse');
+        await page.click('.quote-link button[aria-keyshortcuts="H"]');
+        await drawn(3);
+        const quotes = () => page.evaluate(() => [...(CSS.highlights.get('reader-highlight') ?? [])].map((r) => (r as Range).toString()));
+        const before = await quotes();
+        expect(before[0]).toBe('early September');
+        expect(before).toHaveLength(3);
+        await page.waitFor(() => document.querySelector('[role=status]')?.textContent === 'Highlighted');
+        // Drawn over the text, never into it: the words read as before.
+        expect(await blocks(page)).toEqual(expectedBlocks(source));
+        await page.goto(ARTICLE);
+        await drawn(3);
+        expect(await quotes()).toEqual(before);
+      });
+    });
+  });
+
   describe(`sharing in ${where}`, () => {
     it('"Copy link" copies the section’s share URL and says so', async () => {
       await withPage({}, async (page) => {

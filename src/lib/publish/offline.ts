@@ -22,6 +22,14 @@ export interface PagefindEntry {
   languages: Record<string, { hash: string; wasm: string | null }>;
 }
 
+/**
+ * Files of the reader's own tools (highlights and notes: `src/scripts/highlights.ts`), fetched
+ * the first time a reader uses one and kept then, as every file of the asset folder is: a reader
+ * who never highlights never downloads them, online or for offline. Vite names a chunk after its
+ * module.
+ */
+export const ON_FIRST_USE = /^\/_astro\/highlights\.[\w-]+\.js$/;
+
 /** Folders whose files are named by their content: once kept, never fetched again. */
 export const CONTENT_NAMED = { assets: '/_astro/', index: ['/pagefind/index/', '/pagefind/filter/'], fragments: '/pagefind/fragment/' } as const;
 
@@ -44,6 +52,7 @@ export function offlinePlan(input: {
   ];
   const chunks = input.files.filter((f) => /^\/pagefind\/(index|filter)\//.test(f)).sort();
   const assets = input.files.filter((f) => f.startsWith(CONTENT_NAMED.assets)).sort();
+  const onFirstUse = assets.filter((f) => ON_FIRST_USE.test(f));
   const fragments: Record<string, string[]> = {};
   for (const [fragment, url] of Object.entries(input.fragmentUrls).sort(([a], [b]) => a.localeCompare(b))) {
     const page = new URL(url, 'http://site').pathname;
@@ -56,7 +65,8 @@ export function offlinePlan(input: {
       version: input.version,
       offlinePage: at(OFFLINE_PAGE),
       assetFolder: at(CONTENT_NAMED.assets),
-      assets: assets.map(at),
+      assets: assets.filter((f) => !onFirstUse.includes(f)).map(at),
+      assetsOnFirstUse: onFirstUse.map(at),
       indexFolders: CONTENT_NAMED.index.map(at),
       fragmentFolder: at(CONTENT_NAMED.fragments),
       searchPlan: at(OFFLINE_SEARCH_PLAN),

@@ -14,6 +14,7 @@ import { OFFLINE_PAGE, SERVICE_WORKER } from '../publish/offline.ts';
 export const RESERVED_TOP_LEVEL: Readonly<Record<string, string>> = {
   ...Object.fromEntries(KINDS.map((kind) => [ANNOTATION_KINDS[kind].collection, `the ${ANNOTATION_KINDS[kind].plural.toLowerCase()} pages (src/pages/[kind]/, from the kinds table in src/lib/content/kinds.ts)`])),
   search: 'src/pages/search.astro',
+  highlights: 'src/pages/highlights.astro (the reader’s highlights, kept on their device)',
   page: 'src/pages/page/[page].astro (the front page, paged)',
   archive: 'src/pages/archive/ (the year archive)',
   authors: 'src/pages/authors/ (a page per author)',
@@ -132,6 +133,8 @@ export const routes = {
   annotation: (kind: AnnotationKind, id: string, page = 1) =>
     ANNOTATION_KINDS[kind].pages === 'entries' ? withBase(`/${ANNOTATION_KINDS[kind].collection}/${id}/`) : `${routes.kind(kind, page)}#${entryId(kind, id)}`,
   search: () => withBase('/search/'),
+  /** The reader's highlights across articles (drawn from their device by script). */
+  highlights: () => withBase('/highlights/'),
   /** The article as an EPUB book. */
   epub: (slug: string) => withBase(`/epub/${slug}.epub`),
   /** The article's preview card; its sections' share pages show it too. */

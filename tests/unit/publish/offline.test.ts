@@ -5,6 +5,7 @@ const files = [
   '/offline/index.html',
   '/index.html',
   '/_astro/enhance.abc.js',
+  '/_astro/highlights.x1-Y.js',
   '/_astro/page.def.css',
   '/pagefind/pagefind.js',
   '/pagefind/pagefind-entry.json',
@@ -32,6 +33,8 @@ describe('what the service worker keeps', () => {
       offlinePage: '/offline/',
       assetFolder: '/_astro/',
       assets: ['/_astro/enhance.abc.js', '/_astro/page.def.css'],
+      // A reader's own tools: kept when first used, not before.
+      assetsOnFirstUse: ['/_astro/highlights.x1-Y.js'],
       indexFolders: ['/pagefind/index/', '/pagefind/filter/'],
       fragmentFolder: '/pagefind/fragment/',
       searchPlan: '/offline/search.json',
