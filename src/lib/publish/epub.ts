@@ -6,6 +6,7 @@
  * to it: XHTML syntax, `epub:type` note references, the page's own controls left out, the site's
  * links made absolute and its images carried inside the book.
  */
+import { readFileSync } from 'node:fs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -14,7 +15,6 @@ import { h } from 'hastscript';
 import { lookup } from 'mrmime';
 import { toXml } from 'xast-util-to-xml';
 import { datetimeAttr, type PreciseDate } from '../content/dates.ts';
-import STYLE from './epub.css?raw';
 
 export const EPUB_TYPE = 'application/epub+zip';
 
@@ -188,6 +188,10 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
+/** The book's style sheet: read where this module stands (it runs unbundled, in a worker thread). */
+let style: string | undefined;
+const STYLE = () => (style ??= readFileSync(new URL('./epub.css', import.meta.url), 'utf8'));
+
 /** The whole book, zipped: `mimetype` first and stored, as EPUB's container format requires. */
 export function epub(input: EpubInput): Uint8Array<ArrayBuffer> {
   const text = bookText(input);
@@ -198,7 +202,7 @@ export function epub(input: EpubInput): Uint8Array<ArrayBuffer> {
     [`${DIR}/package.opf`]: strToU8(packageDocument(input, text)),
     [`${DIR}/nav.xhtml`]: strToU8(navDocument(input, text.ids)),
     [`${DIR}/${TEXT}`]: strToU8(text.xhtml),
-    [`${DIR}/style.css`]: strToU8(STYLE),
+    [`${DIR}/style.css`]: strToU8(STYLE()),
     ...Object.fromEntries([...text.images].map(([name, { bytes }]) => [`${DIR}/${name}`, bytes])),
   };
   // Level 6: level 9 makes a book of this kind a few hundred bytes smaller for a fifth more time.

@@ -1,37 +1,33 @@
 /** Each article as an EPUB book (`/epub/<slug>.epub`), from the same route data as its page. */
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { Piscina } from 'piscina';
 import EpubText from '../../components/epub/EpubText.astro';
 import { buildTime } from '../../lib/env.ts';
-import { epub, EPUB_TYPE } from '../../lib/publish/epub.ts';
+import { EPUB_TYPE } from '../../lib/publish/epub.ts';
+import type { EpubJob } from '../../lib/publish/epub-worker.ts';
 import { articleRoute } from '../../lib/routing/data.ts';
 import { loadLibrary } from '../../lib/routing/library.ts';
 import { SITE_LANGUAGE } from '../../lib/site.ts';
 
 export const getStaticPaths = (async () => (await loadLibrary()).articles.map((article) => ({ params: { article: article.slug } }))) satisfies GetStaticPaths;
 
-const PUBLIC = resolve('public');
-/** A file the site serves from `public/` (an image a section shows), never one outside it. */
-function publicFile(path: string): Uint8Array | undefined {
-  const file = join(PUBLIC, path);
-  if (!file.startsWith(PUBLIC + sep)) return undefined;
-  try {
-    return statSync(file).isFile() ? readFileSync(file) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 let container: Promise<AstroContainer> | undefined;
+/**
+ * One thread beside the one rendering pages makes the books (the XHTML and the zip are most of
+ * a book's cost); it ends when idle, so the build ends with the pages. Found from the project
+ * root, where every build runs: the endpoint itself is bundled elsewhere.
+ */
+let pool: Piscina | undefined;
 const modified = buildTime(process.env);
 
 export const GET: APIRoute = async ({ params, site }) => {
   const route = articleRoute(await loadLibrary(), params.article!, site);
   const { header, head, contents, body, author, cite } = route;
   const html = await (await (container ??= AstroContainer.create())).renderToString(EpubText, { props: { header, body, author, cite } });
-  const book = epub({
+  pool ??= new Piscina({ filename: resolve('src/lib/publish/epub-worker.ts'), maxThreads: 1, minThreads: 0, idleTimeout: 1000 });
+  const job: EpubJob = {
     title: header.title,
     author: header.author,
     publisher: header.publisher,
@@ -43,7 +39,8 @@ export const GET: APIRoute = async ({ params, site }) => {
     modified,
     html,
     contents,
-    siteFile: publicFile,
-  });
+    publicDir: resolve('public'),
+  };
+  const book = (await pool.run(job)) as Uint8Array<ArrayBuffer>;
   return new Response(book, { headers: { 'Content-Type': EPUB_TYPE } });
 };
