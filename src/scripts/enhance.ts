@@ -71,14 +71,11 @@ if (document.querySelector('[data-article-body]')) void import('./notes.ts');
 // The search page's results, loaded by this one script so every page has a single entry script.
 if (document.querySelector('form[data-search-page]')) void import('./search-page.ts');
 
-// The reader's highlights: listed on their page, and drawn on an article that has some (a look
-// at what the device keeps: a page without highlights loads nothing more). Only an article's
-// path is ever a highlight's.
-const highlightsPage = document.querySelector<HTMLElement>('[data-highlights-page]');
+// The reader's highlights: listed on their page, drawn on an article that has some (a look at
+// what the device keeps: a page without highlights loads nothing more). Only an article's path
+// is ever a highlight's. The module starts itself.
 try {
-  if (highlightsPage || mayHoldArticle(localStorage.getItem(storageKey(BASE)), location.pathname)) {
-    void import('./highlights.ts').then((m) => (highlightsPage ? m.showHighlights(highlightsPage) : m.draw()));
-  }
+  if (document.querySelector('[data-highlights-page]') || mayHoldArticle(localStorage.getItem(storageKey(BASE)), location.pathname)) void import('./highlights.ts');
 } catch {
   // Storage turned off: nothing of the reader's is kept.
 }

@@ -278,3 +278,9 @@ export function openList(): void {
   refresh();
   dialog.showModal();
 }
+
+// Loaded on the page of every article's highlights, or on an article (to draw, or because the
+// reader used one): start with what the page is.
+const everyArticle = document.querySelector<HTMLElement>('[data-highlights-page]');
+if (everyArticle) showHighlights(everyArticle);
+else draw();
