@@ -1,7 +1,8 @@
 /**
  * A deploy is safe for readers: pages kept offline survive a new build (the newer copy replaces
  * the older one when online, the others stay, with their own styles); a tab left open across a
- * deploy still searches; and two publications on one origin keep their own caches.
+ * deploy still searches; a reader's highlights outlive a change to the text they quote; and two
+ * publications on one origin keep their own caches.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +90,44 @@ describe('a deploy is safe for readers', () => {
     expect(await styled(page)).toBe(true);
     await page.goto(`${BASE}first-piece/`);
     expect(await page.locator('main').innerText()).toContain(NEW);
+    await context.close();
+    await server.close();
+  });
+
+  it('keeps a reader’s highlights across a new build: words still there are drawn, words since changed are listed as no longer found', async () => {
+    let server = await deploy(first);
+    const port = Number(new URL(server.url).port);
+    const context = await browser.newContext({ baseURL: new URL(server.url).origin });
+    const page = await context.newPage();
+    await page.goto(`${BASE}first-piece/`);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-notes'));
+    // "First piece" and "closing words" stay in the new build; "opening words." becomes "opening words, revised."
+    for (const [paragraph, phrase] of [['First piece, opening', 'First piece'], ['First piece, opening', 'opening words.'], ['First piece, closing', 'closing words']] as const) {
+      await page.locator('.quote-link:popover-open').waitFor({ state: 'detached' });
+      await page.evaluate(
+        ([starts, words]) => {
+          const text = [...document.querySelectorAll('[data-article-body] p')].find((p) => p.textContent!.startsWith(starts))!.firstChild as Text;
+          const at = text.data.indexOf(words);
+          getSelection()!.setBaseAndExtent(text, at, text, at + words.length);
+        },
+        [paragraph, phrase],
+      );
+      await page.locator('.quote-link:popover-open').waitFor();
+      await page.locator('.quote-link').getByRole('button', { name: 'Highlight', exact: true }).click();
+    }
+    await page.waitForFunction(() => document.documentElement.dataset['highlights'] === '3');
+
+    await server.close();
+    server = await deploy(second, port);
+    await page.goto(`${BASE}first-piece/`);
+    expect(await page.locator('main').innerText()).toContain(NEW);
+    await page.waitForFunction(() => document.documentElement.dataset['highlights'] === '2');
+    const drawn = await page.evaluate(() => [...(CSS.highlights.get('reader-highlight') ?? [])].map((r) => (r as Range).toString()));
+    expect(drawn).toEqual(['First piece', 'closing words']);
+    await page.getByRole('button', { name: 'Your highlights' }).click();
+    const list = page.locator('dialog.highlights-dialog[open]');
+    expect(await list.locator('.highlights-gone blockquote').allTextContents()).toEqual(['opening words.']);
+    expect(await list.locator('.highlights-list:not(.highlights-gone) blockquote').allTextContents()).toEqual(['First piece', 'closing words']);
     await context.close();
     await server.close();
   });
