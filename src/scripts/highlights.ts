@@ -161,11 +161,12 @@ export async function highlightRange(range: Range, withNote: boolean): Promise<v
 
 /* "Your highlights": a list with removal, export, import and clearing, each undoable in one step. */
 let undo: Highlight[] | undefined;
+/** What the last change did, said above the list. */
+let status = '';
 let lists: Array<{ root: HTMLElement; scope?: string | undefined }> = [];
 
-function button(text: string, action: () => void, className?: string): HTMLButtonElement {
+function button(text: string, action: () => void): HTMLButtonElement {
   const b = Object.assign(document.createElement('button'), { type: 'button', textContent: text });
-  if (className) b.className = className;
   b.addEventListener('click', action);
   return b;
 }
@@ -179,7 +180,6 @@ function change(next: Highlight[], message: string, previous: Highlight[]): void
   refresh();
   announce(`${message}. Undo is available.`);
 }
-let status = '';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -110,7 +110,7 @@ describe('a deploy is safe for readers', () => {
           const at = text.data.indexOf(words);
           getSelection()!.setBaseAndExtent(text, at, text, at + words.length);
         },
-        [paragraph, phrase],
+        [paragraph, phrase] as [string, string],
       );
       await page.locator('.quote-link:popover-open').waitFor();
       await page.locator('.quote-link').getByRole('button', { name: 'Highlight', exact: true }).click();
