@@ -7,7 +7,8 @@
  * as no longer found. Storage, file format and exports: `lib/view/highlights.ts`.
  */
 import { routes, BASE } from '../lib/routing/routes.ts';
-import { highlightLink, highlightsJson, highlightsMarkdown, byArticle, mergeHighlights, parseHighlights, storageKey, tooLarge, MAX_IMPORT_BYTES, type Highlight } from '../lib/view/highlights.ts';
+import { highlightLink, highlightsJson, highlightsMarkdown, byArticle, mergeHighlights, parseHighlights, tooLarge, MAX_IMPORT_BYTES, type Highlight } from '../lib/view/highlights.ts';
+import { storageKey } from '../lib/view/highlights-key.ts';
 import { describeQuote, locateQuote } from '../lib/view/text-quote.ts';
 import { announce } from './clipboard.ts';
 import highlightsCss from '../styles/highlights.css?inline';

@@ -47,8 +47,8 @@ export interface EpubInput {
   siteFile: (path: string) => Uint8Array | undefined;
 }
 
-/** Classes of the page's controls: they work in a browser, and mean nothing in a book. */
-const CONTROLS = new Set(['p-link', 'anchor', 'copy-link', 'share-link']);
+/** Classes of the page's permalinks: they work in a browser, and mean nothing in a book (its buttons go by their tag). */
+const CONTROLS = new Set(['p-link', 'anchor']);
 
 const classes = (el: Element): string[] => (Array.isArray(el.properties['className']) ? el.properties['className'].map(String) : []);
 

@@ -9,7 +9,6 @@
  * browser allows hold thousands of quotes. Nothing is ever sent anywhere.
  */
 import { quoteLink } from './quote-link.ts';
-export { mayHoldArticle, storageKey } from './highlights-key.ts';
 import type { TextQuote } from './text-quote.ts';
 
 export interface Highlight {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byArticle, highlightsJson, highlightsMarkdown, mayHoldArticle, mergeHighlights, parseHighlights, storageKey, type Highlight } from '../../../src/lib/view/highlights.ts';
+import { mayHoldArticle, storageKey } from '../../../src/lib/view/highlights-key.ts';
+import { byArticle, highlightsJson, highlightsMarkdown, mergeHighlights, parseHighlights, type Highlight } from '../../../src/lib/view/highlights.ts';
 
 const one: Highlight = {
   id: 'h1',
