@@ -126,6 +126,8 @@ describe('a deploy is safe for readers', () => {
     expect(drawn).toEqual(['First piece', 'closing words']);
     await page.getByRole('button', { name: 'Your highlights' }).click();
     const list = page.locator('dialog.highlights-dialog[open]');
+    // The list's code loads on the click: wait for the dialog before reading it.
+    await list.waitFor();
     expect(await list.locator('.highlights-gone blockquote').allTextContents()).toEqual(['opening words.']);
     expect(await list.locator('.highlights-list:not(.highlights-gone) blockquote').allTextContents()).toEqual(['First piece', 'closing words']);
     await context.close();
