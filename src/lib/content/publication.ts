@@ -7,7 +7,9 @@
  * 3. compiles each section and author note with the one Markdown pipeline
  *    (`markdown/pipeline.ts`) into HTML and the section's outline (its marks, paragraphs, lead),
  *    skipping a section whose digest (its words, its data, the mentions it marks, the notes
- *    before it and the pipeline's own code) is that of the entry already stored;
+ *    before it and the pipeline's own code) is that of the entry already stored; a section's
+ *    HTML and outline are kept under its digest in the build cache (`compiled.ts` says why),
+ *    an author note's HTML in the store;
  * 4. stops on any problem with one `ContentError` naming every file, field and fix, or else
  *    writes each collection's store (unchanged entries stay as they are).
  * In `npm run dev` it watches the content folder and syncs again on any change: a section whose
@@ -19,6 +21,8 @@ import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { cacheKey } from '../build-cache.ts';
+import { isKept, keepCompiled, keptOutline } from './compiled.ts';
 import { buildCrossReference, type AnnotationItem } from './cross-reference.ts';
 import { declaredFigures } from './figures.ts';
 import { ANNOTATION_KINDS, KINDS } from './kinds.ts';
@@ -27,17 +31,11 @@ import { checkContent, ContentError, type Problem } from './rules.ts';
 import { COLLECTION_SCHEMAS, type ArticleData, type SectionData } from './schemas.ts';
 import type { Compiled } from '../markdown/compile-worker.ts';
 import { compileNote, compileSection, pipelineVersion, type CompiledSection, type SectionInput } from '../markdown/pipeline.ts';
-import { placeMentions, sectionKey, type PlacedMention, type SectionOutline } from '../markdown/mentions.ts';
+import { placeMentions, sectionKey, type PlacedMention } from '../markdown/mentions.ts';
 import { sectionLabel } from '../view/sections.ts';
 
 /** The name every loader of the publication shares: a refresh of one is a refresh of all. */
 export const LOADER_NAME = 'long-reads:publication';
-
-/** What the content layer keeps with a section besides its data: its HTML and outline, and what it was compiled from. */
-export interface SectionRendered {
-  html: string;
-  metadata: { outline: SectionOutline };
-}
 
 export interface PublicationOptions {
   /** The content folder (CONTENT_DIR). */
@@ -72,6 +70,12 @@ interface Checked {
  */
 const IN_THREAD = 64;
 
+/**
+ * How long a worker thread waits for its next section before it ends: a moment between two of
+ * a lane's compilations must not cost a new thread (≈ 1 s to start); `sync` ends them all anyway.
+ */
+const THREAD_IDLE_MS = 2_000;
+
 /** "figures.0.kind": where in an entry a schema issue is. */
 const fieldOf = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : 'entry');
 
@@ -100,7 +104,7 @@ export class Publication {
 
   /** Compile in a worker thread; the pool starts with the first compilation of a sync and ends with it. */
   async #inWorker<T>(name: 'section' | 'note', task: object): Promise<T> {
-    this.#pool ??= new Piscina({ filename: fileURLToPath(new URL('../markdown/compile-worker.ts', import.meta.url)), maxThreads: availableParallelism(), minThreads: 0 });
+    this.#pool ??= new Piscina({ filename: fileURLToPath(new URL('../markdown/compile-worker.ts', import.meta.url)), maxThreads: availableParallelism(), minThreads: 0, idleTimeout: THREAD_IDLE_MS });
     const result = (await this.#pool.run(task, { name })) as Compiled<T>;
     if (!result.ok) throw new ContentError(result.problems);
     return result.value;
@@ -212,7 +216,7 @@ export class Publication {
     const xref = buildCrossReference(annotations);
     problems.push(...declaredFigures(articles.map((a) => ({ id: a.source.id, file: a.source.file, figures: (a.data as ArticleData).figures })), xref).problems);
 
-    const rendered = await this.#compileSections(sections, placeMentions(annotations), problems);
+    const digests = await this.#compileSections(sections, placeMentions(annotations), problems);
     const notes = new Map<string, string>();
     await Promise.all(
       authors.map(async (author) => {
@@ -233,16 +237,10 @@ export class Publication {
       const kept = new Set<string>();
       for (const { source, data } of of(collection)) {
         kept.add(source.id);
-        const section = collection === 'sections' ? rendered.get(source.id) : undefined;
+        const compiled = collection === 'sections' ? digests.get(source.id) : undefined;
         const note = collection === 'authors' ? notes.get(source.id) : undefined;
-        const digest = section?.digest ?? context.generateDigest(JSON.stringify([source.data, note ?? null]));
-        context.store.set({
-          id: source.id,
-          data,
-          digest,
-          filePath: source.file,
-          ...(section ? { rendered: section.rendered } : note !== undefined ? { rendered: { html: note } } : {}),
-        });
+        const digest = compiled ?? context.generateDigest(JSON.stringify([source.data, note ?? null]));
+        context.store.set({ id: source.id, data, digest, filePath: source.file, ...(note !== undefined ? { rendered: { html: note } } : {}) });
       }
       for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
     }
@@ -270,10 +268,10 @@ export class Publication {
    * Every section compiled, article by article in reading order (each section's notes are numbered
    * after those of the sections before it), unless its digest is that of the entry already stored.
    */
-  async #compileSections(sections: readonly Valid[], mentions: ReadonlyMap<string, PlacedMention[]>, problems: Problem[]): Promise<Map<string, { digest: string; rendered: SectionRendered }>> {
+  async #compileSections(sections: readonly Valid[], mentions: ReadonlyMap<string, PlacedMention[]>, problems: Problem[]): Promise<Map<string, string>> {
     const context = this.#contexts.get('sections');
     const version = await this.#pipelineVersion();
-    const digestOf = (value: unknown) => (context ? context.generateDigest(JSON.stringify(value)) : JSON.stringify(value));
+    const digestOf = (value: unknown[]) => (context ? context.generateDigest(JSON.stringify(value)) : cacheKey(value));
     const byArticle = new Map<string, Valid[]>();
     for (const section of sections) {
       const article = (section.data as SectionData).article;
@@ -281,7 +279,9 @@ export class Publication {
       if (list) list.push(section);
       else byArticle.set(article, [section]);
     }
-    const out = new Map<string, { digest: string; rendered: SectionRendered }>();
+    /** Each section's digest: the name its compilation is kept under. */
+    const out = new Map<string, string>();
+    const writes: Array<Promise<void>> = [];
     /** An article's sections, in reading order: each one's notes are numbered after the ones before. */
     const compileArticle = async (list: Valid[]) => {
       let noteOffset = 0;
@@ -289,20 +289,23 @@ export class Publication {
         const section = data as SectionData;
         const marks = (mentions.get(sectionKey(section.article, section.id)) ?? []).map(({ kind, id, file, index, phrase, markId }) => ({ kind, id, file, index, phrase, markId }));
         const digest = digestOf([version, source.file, source.body, source.data, marks, noteOffset]);
-        const stored = context?.store.get(source.id);
-        let rendered = stored?.digest === digest ? (stored.rendered as SectionRendered | undefined) : undefined;
-        if (!rendered) {
+        let notes: number;
+        if (context?.store.get(source.id)?.digest === digest && isKept(digest)) {
+          notes = keptOutline(digest, source.file).notes;
+        } else {
           const input: SectionInput = { file: source.file, id: section.id, label: sectionLabel(section), noteOffset, mentions: mentions.get(sectionKey(section.article, section.id)) ?? [] };
           try {
             const compiled = await this.#compileSection(source.body ?? '', input, source.bodyLine ?? 0);
-            rendered = { html: compiled.html, metadata: { outline: compiled.outline } };
+            // Written while the next section compiles; the sync waits for every write before the store.
+            writes.push(keepCompiled(digest, compiled));
+            notes = compiled.outline.notes;
           } catch (error) {
             problems.push(...asProblems(error, source.file));
             continue;
           }
         }
-        noteOffset += rendered.metadata.outline.notes;
-        out.set(source.id, { digest, rendered });
+        noteOffset += notes;
+        out.set(source.id, digest);
       }
     };
     // Articles side by side, a few per thread, so every thread always has a section to compile.
@@ -310,6 +313,7 @@ export class Publication {
     await Promise.all(Array.from({ length: Math.max(1, availableParallelism() * 2) }, async () => {
       for (let list = queue.shift(); list; list = queue.shift()) await compileArticle(list);
     }));
+    await Promise.all(writes);
     return out;
   }
 }

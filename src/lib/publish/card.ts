@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import satori from 'satori';
 import sharp from 'sharp';
-import { cacheKey, readCached, writeCached } from './build-cache.ts';
+import { cacheKey, readCached, writeCached } from '../build-cache.ts';
 
 export interface CardInput {
   siteName: string;

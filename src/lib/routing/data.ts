@@ -100,7 +100,7 @@ function sectionProps(library: Library, article: Article, section: Section, inde
     permalinkIn: !title && index === 0 ? 'header' : 'head',
     share: routes.share(article.slug, id),
     aliases,
-    parts: splitAtFigures(section.html).map((part) => ('figure' in part ? { figure: figureProps(library, part.figure) } : part)),
+    parts: splitAtFigures(section.html()).map((part) => ('figure' in part ? { figure: figureProps(library, part.figure) } : part)),
     notes: cards.length === 0 ? undefined : { summary: `${sidebar[0]!.toUpperCase()}${sidebar.slice(1)} in this section`, label: `${sidebar[0]!.toUpperCase()}${sidebar.slice(1)} in ‘${label}’`, cards },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The publication as pages read it, built once per build from the collections (the content layer
  * has already checked and compiled everything): articles newest first with their author and
- * sections in order, each section's HTML and outline, the cross-reference index with where every
+ * sections in order, each section's outline and (when asked) its HTML, the cross-reference index with where every
  * mark landed, and the figures the articles declare. Pages compute their route data from it
  * (`data.ts`); components only ever see props.
  *
@@ -9,10 +9,10 @@
  * replaces the data store's module, and with it this one, so the next page sees the edit.
  */
 import { getCollection } from 'astro:content';
+import { keptHtml, keptOutline } from '../content/compiled.ts';
 import { buildCrossReference, type AnnotationItem, type CrossReference } from '../content/cross-reference.ts';
 import { declaredFigures, type DeclaredFigure } from '../content/figures.ts';
 import { ANNOTATION_KINDS, KINDS, type AnnotationKind } from '../content/kinds.ts';
-import type { SectionRendered } from '../content/publication.ts';
 import type { ArticleData, AuthorData, SectionData } from '../content/schemas.ts';
 import type { MarkPlacement, SectionOutline } from '../markdown/mentions.ts';
 import { byYear } from './archive.ts';
@@ -27,8 +27,9 @@ export interface Author {
 
 export interface Section {
   data: SectionData;
-  html: string;
   outline: SectionOutline;
+  /** Its HTML, read from the build cache when its page renders: all of it at once would be the archive's size. */
+  html: () => string;
 }
 
 export interface Article {
@@ -75,8 +76,9 @@ async function build(): Promise<Library> {
   const sectionsByArticle = new Map<string, Section[]>();
   const placements = new Map<string, MarkPlacement>();
   for (const entry of sectionEntries) {
-    const { html, metadata } = entry.rendered as unknown as SectionRendered;
-    const section = { data: entry.data, html, outline: metadata.outline };
+    const digest = String(entry.digest);
+    const file = entry.filePath ?? entry.id;
+    const section: Section = { data: entry.data, outline: keptOutline(digest, file), html: () => keptHtml(digest, file) };
     for (const mark of section.outline.marks) placements.set(mark.markId, mark);
     const list = sectionsByArticle.get(entry.data.article);
     if (list) list.push(section);

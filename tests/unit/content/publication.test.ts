@@ -5,11 +5,12 @@
  * something the section is made from has changed.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { keptHtml, keptOutline } from '../../../src/lib/content/compiled.ts';
 import { Publication } from '../../../src/lib/content/publication.ts';
 import { COLLECTIONS, type Collection } from '../../../src/lib/content/read.ts';
 import { ContentError } from '../../../src/lib/content/rules.ts';
@@ -70,6 +71,12 @@ async function sync(): Promise<void> {
   );
 }
 
+/** A section's compilation, found as the library finds it: by the digest its store entry holds. */
+function kept(id: string) {
+  const entry = stores.sections.entries.get(id)!;
+  return { html: keptHtml(String(entry.digest), id), outline: keptOutline(String(entry.digest), id) };
+}
+
 function edit(file: string, from: string, to: string): void {
   const path = join(root, file);
   const text = readFileSync(path, 'utf8');
@@ -78,7 +85,9 @@ function edit(file: string, from: string, to: string): void {
 }
 
 beforeEach(async () => {
-  root = join(mkdtempSync(join(tmpdir(), 'publication-')), 'content');
+  const scratch = mkdtempSync(join(tmpdir(), 'publication-'));
+  root = join(scratch, 'content');
+  process.env['BUILD_CACHE_DIR'] = join(scratch, 'build-cache');
   cpSync('tests/fixtures/publication', root, { recursive: true });
   stores = Object.fromEntries(COLLECTIONS.map((c) => [c, store()])) as typeof stores;
   compiled = [];
@@ -93,11 +102,13 @@ beforeEach(async () => {
 });
 
 describe('the content layer compiles each section once', () => {
-  it('compiles every section on the first sync, and keeps its HTML and outline with it', () => {
+  it('compiles every section on the first sync, and keeps its HTML and outline under its digest, out of the store', () => {
     expect(compiled.sort()).toEqual(['after', 'field-notes/opening', 'in-detail', 'ledger/opening', 'plain-report/start', 'end', 'tables-and-lists'].sort());
-    const ledger = stores.sections.entries.get('ledger/01-opening')!;
-    expect(ledger.rendered?.html).toContain('id="mark-event-toll-rises-1"');
-    expect(ledger.rendered?.metadata?.['outline']).toMatchObject({ lead: 'The harbour toll rose again in June. Traders noticed at once.', marks: [{ markId: 'mark-event-toll-rises-1', paragraph: 1, note: 'a' }] });
+    const ledger = kept('ledger/01-opening');
+    expect(ledger.html).toContain('id="mark-event-toll-rises-1"');
+    expect(ledger.outline).toMatchObject({ lead: 'The harbour toll rose again in June. Traders noticed at once.', marks: [{ markId: 'mark-event-toll-rises-1', paragraph: 1, note: 'a' }] });
+    // The store, which Astro hands to the page build as one module, holds no section's words.
+    expect([...stores.sections.entries.values()].filter((e) => e.rendered !== undefined || JSON.stringify(e).includes('Traders noticed'))).toEqual([]);
     expect(stores.authors.entries.get('ann-author')?.rendered?.html).toMatch(/^<p>/);
     expect([...stores.events.entries.keys()].sort()).toEqual(['second-meeting', 'toll-rises']);
   });
@@ -110,12 +121,21 @@ describe('the content layer compiles each section once', () => {
     expect(COLLECTIONS.map((c) => stores[c].writes())).toEqual(writes);
   });
 
+  it('compiles again what the build cache no longer holds, though the store is unchanged', async () => {
+    rmSync(join(process.env['BUILD_CACHE_DIR']!, 'sections'), { recursive: true });
+    expect(() => kept('ledger/01-opening')).toThrow(/ledger\/01-opening: its compiled (HTML|outline) .* is not in .*: the build cache was deleted during a build\. Build again\./);
+    compiled = [];
+    await sync();
+    expect(compiled).toHaveLength(7);
+    expect(kept('ledger/01-opening').html).toContain('id="mark-event-toll-rises-1"');
+  });
+
   it('recompiles only the sections an edited mention touches', async () => {
     compiled = [];
     edit('events/second-meeting.yaml', 'phrase: the second meeting\n', 'phrase: met twice in the harbour town\n');
     await sync();
     expect(compiled).toEqual(['field-notes/opening']);
-    expect(stores.sections.entries.get('field-notes/01-opening')!.rendered?.html).toMatch(/<a [^>]*id="mark-event-second-meeting-1"[^>]*>met twice in the harbour town<\/a>/);
+    expect(kept('field-notes/01-opening').html).toMatch(/<a [^>]*id="mark-event-second-meeting-1"[^>]*>met twice in the harbour town<\/a>/);
   });
 
   it('recompiles only the edited section when its notes are as many as before', async () => {
@@ -131,7 +151,7 @@ describe('the content layer compiles each section once', () => {
     edit('articles/field-notes/01-opening.mdx', '[^sources]: The sources are the harbour records.\n', '');
     await sync();
     expect(compiled.sort()).toEqual(['field-notes/opening', 'in-detail', 'tables-and-lists']);
-    expect(stores.sections.entries.get('field-notes/02-tables-and-lists')!.rendered?.html).toContain('id="tables-and-lists-fnref-2"');
+    expect(kept('field-notes/02-tables-and-lists').html).toContain('id="tables-and-lists-fnref-2"');
   });
 
   it('recompiles every section when the pipeline’s code changes, since it is part of every digest', async () => {
@@ -151,7 +171,6 @@ describe('the content layer compiles each section once', () => {
 
   it('removes the entry of a file that is gone', async () => {
     edit('issues/harbour-toll.yaml', 'name: The harbour toll', 'name: The harbour toll');
-    const { rmSync } = await import('node:fs');
     rmSync(join(root, 'articles', 'plain-report'), { recursive: true });
     await sync();
     expect([...stores.articles.entries.keys()].sort()).toEqual(['field-notes', 'ledger']);

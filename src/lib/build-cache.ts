@@ -1,12 +1,15 @@
 /**
  * Work whose result depends only on its inputs, kept between builds in BUILD_CACHE_DIR: share
- * cards and compiled sections. An entry is named by a hash of every input, so a changed input is
- * a new entry and nothing is ever stale; a 1,000-article rebuild redoes only what changed.
+ * cards (`publish/card.ts`) and compiled sections (`content/compiled.ts`). An entry is named by a
+ * hash of every input, so a changed input is a new entry and nothing is ever stale; a
+ * 1,000-article rebuild redoes only what changed. Entries are never deleted by a build (two
+ * builds of one folder may run at once): deleting BUILD_CACHE_DIR reclaims the space.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildCacheDir } from '../env.ts';
+import { buildCacheDir } from './env.ts';
 
 /** The name of the entry for these inputs (anything JSON can write). */
 export function cacheKey(inputs: readonly unknown[]): string {
@@ -24,6 +27,16 @@ export async function readCached(kind: string, key: string, extension: string): 
   } catch {
     return undefined;
   }
+}
+
+/** Whether anything is kept under this key. */
+export function isCached(kind: string, key: string, extension: string): boolean {
+  return existsSync(path(kind, key, extension));
+}
+
+/** The kept text, read at once: for data a page needs while it renders. Throws when nothing is kept. */
+export function readCachedText(kind: string, key: string, extension: string): string {
+  return readFileSync(path(kind, key, extension), 'utf8');
 }
 
 /** Keep bytes under this key; written to a temporary name first, so a reader never sees half an entry. */
