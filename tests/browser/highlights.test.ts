@@ -129,7 +129,7 @@ describe('highlights and notes, kept on the device', () => {
     const dialog = await openList(page);
     const cases: Array<[string, Buffer, RegExp]> = [
       ['markup.json', Buffer.from('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'), /not JSON/],
-      ['huge.json', Buffer.alloc(10 * 1024 * 1024, 32), /is 10486 KB: a highlights file is under 1 MB/],
+      ['huge.json', Buffer.alloc(1_500_000, 32), /is 1500 KB: a highlights file is under 1 MB/],
       ['other.json', Buffer.from(JSON.stringify({ highlights: [{ id: 'x' }] })), /not a highlights file/],
       ['shape.json', Buffer.from(JSON.stringify({ format: 'long-reads-highlights', highlights: [{ id: 'x', article: '//evil.example/', section: 's', quote: { exact: 'q', prefix: '', suffix: '' } }] })), /Highlight 1 in this file has no article path on this site/],
     ];
