@@ -6,7 +6,7 @@
  */
 import { countLabel, excerptSegments } from '../lib/search/query.ts';
 import { groupResults, type Hit, type PagefindData, type ResultGroup } from '../lib/search/groups.ts';
-import { SEARCH_FILTERS } from '../lib/search/filters.ts';
+import { SEARCH_FILTERS, shownValues } from '../lib/search/filters.ts';
 import { ANNOTATION_KINDS, KINDS } from '../lib/content/kinds.ts';
 import { routes } from '../lib/routing/routes.ts';
 import searchCss from '../styles/search.css?inline';
@@ -58,8 +58,6 @@ export function loadPagefind(): Promise<PagefindApi> {
     // The index records site paths; results link under the base path.
     await api.options({ noWorker: true, excerptLength: 24, baseUrl: routes.home() });
     await api.init();
-    // Pagefind counts filter values in results only once its filter index is loaded.
-    await api.filters();
     return api;
   })();
   pagefind.catch(() => (pagefind = undefined));
@@ -119,7 +117,7 @@ export interface SearchElements {
 
 function renderFilters(container: HTMLElement, counts: Counts, selection: Selection, onSelect: (s: Selection) => void) {
   const sets = (Object.keys(SEARCH_FILTERS) as Array<keyof typeof SEARCH_FILTERS>).flatMap((name) => {
-    const values = Object.entries(counts[SEARCH_FILTERS[name]] ?? {}).filter(([value, n]) => n > 0 || selection[name]?.includes(value));
+    const values = shownValues(Object.entries(counts[SEARCH_FILTERS[name]] ?? {}), selection[name] ?? []);
     if (values.length < 2 && !selection[name]?.length) return [];
     const fieldset = element('fieldset', 'search-filter');
     fieldset.append(element('legend', '', FILTER_LABELS[name]));
@@ -161,6 +159,7 @@ function emptyNode(): HTMLLIElement {
 export function createSearchView(elements: SearchElements): SearchView {
   const { status, results } = elements;
   let sequence = 0;
+  let filterIndex: Promise<unknown> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const show = (message: string, state: string) => {
@@ -184,6 +183,10 @@ export function createSearchView(elements: SearchElements): SearchView {
         .filter(([, values]) => values && values.length > 0)
         .map(([name, values]) => [SEARCH_FILTERS[name as keyof typeof SEARCH_FILTERS], { any: values! }]),
     );
+    // Pagefind counts filter values in results only once their index is loaded. Only a view that
+    // shows the counts (the /search/ page) loads it: at 10,000 articles it is 547 KB, twice the
+    // rest of a search (#17).
+    if (elements.filters) await (filterIndex ??= api.filters().catch(() => undefined));
     const found = await api.search(query, { filters });
     const settled = found ? await Promise.allSettled(found.results.slice(0, MAX_RESULTS).map((r) => r.data())) : [];
     if (ticket !== sequence) return;

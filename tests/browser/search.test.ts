@@ -17,7 +17,12 @@ describe('search', () => {
   it('"/" opens search; "OPCON" lists the article first, its densest section first, then events and issues', async () => {
     const { page, close, consoleErrors } = await openPage(browser());
     await page.goto(ARTICLE);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     const dialog = await searchInDialog(page, 'OPCON');
+    // The dialog shows no filter counts, so it fetches no filter index (547 KB at 10,000 articles).
+    expect(fetched.filter((u) => u.startsWith('/pagefind/index/'))).not.toEqual([]);
+    expect(fetched.filter((u) => u.startsWith('/pagefind/filter/'))).toEqual([]);
     expect(await dialog.locator('.search-status').innerText()).toMatch(/^\d+ results for “OPCON”$/);
     const groups = await dialog.locator('.result-group').evaluateAll((gs) =>
       gs.map((g) => ({ kind: (g as HTMLElement).dataset['kind'], title: g.querySelector('.group-title')!.textContent })),

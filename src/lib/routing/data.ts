@@ -15,7 +15,7 @@ import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from '../site.ts';
 import { timelineLayout, targetSteps, type TargetStep, type TimelineLayout } from '../view/figures.ts';
 import { sectionLabel } from '../view/sections.ts';
 import { TIMELINE_PAGE_SIZE, yearStrip, type YearStrip } from '../view/timeline.ts';
-import { FRONT_PAGE_SIZE, paged, relatedArticles, sinceArticle, YEAR_PAGE_SIZE } from './archive.ts';
+import { FRONT_PAGE_SIZE, PAGER_REACH, pageWindow, paged, relatedArticles, sinceArticle, YEAR_PAGE_SIZE } from './archive.ts';
 import { annotationHref, cardProps, type CardProps, type Link } from './cards.ts';
 import type { Article, Library, Section } from './library.ts';
 import { INDEX_PAGE_SIZE, routes } from './routes.ts';
@@ -348,18 +348,19 @@ export interface Pager {
   last: number;
   prev?: string | undefined;
   next?: string | undefined;
-  /** Every page, for lists short enough to show them all (a year's pages, an author's). */
-  pages: Array<Link & { current: boolean }>;
+  /** The pages it names by number, `'gap'` where numbers are left out (`pageWindow`). */
+  pages: Array<(Link & { current: boolean }) | 'gap'>;
 }
 
-function pager(current: number, last: number, href: (page: number) => string): Pager | undefined {
+/** `reach`: pages named either side of the current one; `Infinity` names every page. */
+function pager(current: number, last: number, href: (page: number) => string, reach = PAGER_REACH): Pager | undefined {
   if (last <= 1) return undefined;
   return {
     current,
     last,
     prev: current > 1 ? href(current - 1) : undefined,
     next: current < last ? href(current + 1) : undefined,
-    pages: Array.from({ length: last }, (_, i) => ({ href: href(i + 1), text: String(i + 1), current: i + 1 === current })),
+    pages: pageWindow(current, last, reach).map((n) => (n === 'gap' ? n : { href: href(n), text: String(n), current: n === current })),
   };
 }
 
@@ -398,7 +399,7 @@ export function archiveRoute(library: Library): { head: PageHead; title: string;
   return { head: { title: 'Archive', description: 'Every article, by the year it was published.' }, title: 'Archive', years: yearLinks(library) };
 }
 
-/** A year's articles (`/archive/2018/`), newest first, a hundred to a page. */
+/** A year's articles (`/archive/2018/`), newest first, `YEAR_PAGE_SIZE` to a page, every page named. */
 export function yearRoute(library: Library, year: number, page: number): ArticleListRoute {
   const articles = library.years.find((y) => y.year === year)?.articles ?? [];
   const pages = paged(articles, YEAR_PAGE_SIZE);
@@ -409,7 +410,8 @@ export function yearRoute(library: Library, year: number, page: number): Article
     intro: `${articles.length} article${articles.length === 1 ? '' : 's'}, newest first.`,
     entries: pages[page - 1]!.map((article) => articleEntry(library, article)),
     years: yearLinks(library),
-    pager: pager(page, pages.length, (n) => routes.year(year, n)),
+    // Every page named: front page → year → any page of it → article stays three links.
+    pager: pager(page, pages.length, (n) => routes.year(year, n), Infinity),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCrossReference } from '../../../src/lib/content/cross-reference.ts';
 import { parsePreciseDate } from '../../../src/lib/content/dates.ts';
 import { KINDS } from '../../../src/lib/content/kinds.ts';
-import { byYear, lastDayKey, pageNumbers, paged, relatedArticles, sinceArticle, SINCE_COUNT } from '../../../src/lib/routing/archive.ts';
+import { byYear, lastDayKey, pageNumbers, pageWindow, paged, relatedArticles, sinceArticle, SINCE_COUNT } from '../../../src/lib/routing/archive.ts';
 import { event, issue, person } from '../content/items.ts';
 
 const article = (slug: string, published: string) => ({ slug, data: { published: parsePreciseDate(published) } });
@@ -31,6 +31,16 @@ describe('the archive', () => {
     expect(paged([], 20)).toEqual([[]]);
     expect(pageNumbers(5, 2)).toEqual([1, 2, 3]);
     expect(pageNumbers(0, 20)).toEqual([1]);
+  });
+
+  it('names the first, the last and the nearby pages of a long list, an ellipsis for the rest', () => {
+    expect(pageWindow(1, 500, 2)).toEqual([1, 2, 3, 'gap', 500]);
+    expect(pageWindow(250, 500, 2)).toEqual([1, 'gap', 248, 249, 250, 251, 252, 'gap', 500]);
+    expect(pageWindow(500, 500, 2)).toEqual([1, 'gap', 498, 499, 500]);
+    // A gap never stands for one page: page 2 is named rather than hidden.
+    expect(pageWindow(5, 9, 2)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(pageWindow(6, 10, 2)).toEqual([1, 'gap', 4, 5, 6, 7, 8, 9, 10]);
+    expect(pageWindow(3, 12, Infinity)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 
   it('files articles under their year, newest year first', () => {
