@@ -1,13 +1,15 @@
 /**
  * Work whose result depends only on its inputs, kept between builds in BUILD_CACHE_DIR: share
- * cards (`publish/card.ts`) and compiled sections (`content/compiled.ts`). An entry is named by a
+ * cards (`publish/card.ts`), compiled sections (`content/compiled.ts`) and EPUB books
+ * (`publish/epub-worker.ts`). An entry is named by a
  * hash of every input, so a changed input is a new entry and nothing is ever stale; a
  * 1,000-article rebuild redoes only what changed. Entries are never deleted by a build (two
  * builds of one folder may run at once): deleting BUILD_CACHE_DIR reclaims the space.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import { buildCacheDir } from './env.ts';
 
@@ -39,11 +41,27 @@ export function readCachedText(kind: string, key: string, extension: string): st
   return readFileSync(path(kind, key, extension), 'utf8');
 }
 
-/** Keep bytes under this key; written to a temporary name first, so a reader never sees half an entry. */
+/** The kinds' folders made so far in this thread: made once, not once an entry. */
+const made = new Set<string>();
+
+/**
+ * Keep bytes under this key; written to a temporary name first, so a reader never sees half an
+ * entry. Written at once: a thousand small promised writes (folder, open, write, close, rename)
+ * cost the thread that awaits them several times what the writes themselves do.
+ */
 export async function writeCached(kind: string, key: string, extension: string, bytes: Uint8Array | string): Promise<void> {
   const target = path(kind, key, extension);
-  await mkdir(join(buildCacheDir(process.env), kind), { recursive: true });
-  const partial = `${target}.${process.pid}.partial`;
-  await writeFile(partial, bytes);
-  await rename(partial, target);
+  const folder = join(buildCacheDir(process.env), kind);
+  const partial = `${target}.${process.pid}.${threadId}.partial`;
+  if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+  try {
+    writeFileSync(partial, bytes);
+  } catch (error) {
+    // The folder was deleted since (a test's scratch cache): make it again.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(partial, bytes);
+  }
+  made.add(folder);
+  renameSync(partial, target);
 }

@@ -97,6 +97,24 @@ async function rasterise(b: CardBlock): Promise<Coverage> {
   return { ink: b.ink, width: info.width, height: info.height, alpha: data };
 }
 
+/** The site's name, and a byline, recur card after card: each is drawn once a thread, not once a card. */
+const recurring = new Map<string, Promise<Coverage>>();
+/** Enough for every author of a large archive; past it, the drawings start again. */
+const RECURRING_KEPT = 256;
+
+function rasteriseRecurring(b: CardBlock): Promise<Coverage> {
+  const key = JSON.stringify(b);
+  let coverage = recurring.get(key);
+  if (!coverage) {
+    if (recurring.size >= RECURRING_KEPT) recurring.clear();
+    coverage = rasterise(b);
+    // A failed drawing is not kept: the next card tries again.
+    coverage.catch(() => recurring.delete(key));
+    recurring.set(key, coverage);
+  }
+  return coverage;
+}
+
 /** Where each block goes: the site name at the top, the byline at the bottom, the title centred between. */
 export function placeBlocks(heights: readonly [number, number, number]): [number, number, number] {
   const [top, title, bottom] = heights;
@@ -110,7 +128,7 @@ const titleFits = (heights: readonly [number, number, number]) => heights[1] + 2
 /** The card as palette indices, one byte a pixel: the three blocks laid out and each coverage turned into its ink's step. */
 export async function cardIndices(input: CardInput): Promise<Uint8Array> {
   const [site, , byline] = cardBlocks(input);
-  const [top, bottom] = await Promise.all([rasterise(site), rasterise(byline)]);
+  const [top, bottom] = await Promise.all([rasteriseRecurring(site), rasteriseRecurring(byline)]);
   let title!: Coverage;
   for (const size of TITLE_SIZES) {
     title = await rasterise(cardBlocks(input, size)[1]);

@@ -1,4 +1,5 @@
 /** Each article as an EPUB book (`/epub/<slug>.epub`), from the same route data as its page. */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -26,7 +27,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const route = articleRoute(await loadLibrary(), params.article!, site);
   const { header, head, contents, body, author, cite } = route;
   const html = await (await (container ??= AstroContainer.create())).renderToString(EpubText, { props: { header, body, author, cite } });
-  pool ??= new Piscina({ filename: resolve('src/lib/publish/epub-worker.ts'), maxThreads: 1, minThreads: 0, idleTimeout: 1000 });
+  pool ??= new Piscina({ filename: resolve('src/lib/publish/epub-worker.ts'), maxThreads: availableParallelism(), minThreads: 0, idleTimeout: 1000 });
   const job: EpubJob = {
     title: header.title,
     author: header.author,
