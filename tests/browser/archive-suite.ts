@@ -69,5 +69,53 @@ export function archiveSuite(name: EngineName): void {
         expect(await page.evaluate((before) => document.querySelector('.article-header time')!.getAttribute('datetime')! > before, published)).toBe(true);
       });
     });
+
+    it('draws the timeline’s month labels at a readable size on a phone as on a desktop', async () => {
+      for (const width of [1280, 375]) {
+        const page = await engine.newPage({ width });
+        try {
+          await page.goto('/timeline/');
+          const heights = await page.evaluate(() => [...document.querySelectorAll('.timeline-label')].map((label) => label.getBoundingClientRect().height));
+          expect(heights.length, `${name} at ${width} px: month labels`).toBeGreaterThan(0);
+          // A glyph box under 9 px high is text under about 7 px: not for reading.
+          expect(Math.min(...heights), `${name} at ${width} px`).toBeGreaterThanOrEqual(9);
+        } finally {
+          await page.close();
+        }
+      }
+    });
+
+    it('sets lists of links as lines whose every line starts flush: no separator or gap begins a line', async () => {
+      for (const width of [1280, 375]) {
+        const page = await engine.newPage({ width });
+        try {
+          await page.goto('/dispatch-01/');
+          // Each link that begins a line starts where its list's lines start; a comma stays with the link before it.
+          const problems = await page.evaluate(() =>
+            [...document.querySelectorAll('.inline-list')].flatMap((list) => {
+              const items = [...list.querySelectorAll<HTMLElement>(':scope > li > a')];
+              const left = list.parentElement!.getBoundingClientRect().left;
+              return items.flatMap((a, i) => {
+                const box = a.getBoundingClientRect();
+                const before = items[i - 1]?.getBoundingClientRect();
+                const startsLine = before !== undefined && box.top >= before.bottom - 1;
+                return startsLine && Math.abs(box.left - left) > 1 ? [`${a.textContent}: starts a line ${(box.left - left).toFixed(1)} px in`] : [];
+              });
+            }),
+          );
+          // The page has lists that wrap at both widths (a "since" event discussed in two long titles).
+          const wrapped = await page.evaluate(() =>
+            [...document.querySelectorAll('.inline-list')].some((list) => {
+              const tops = [...list.querySelectorAll(':scope > li > a')].map((a) => Math.round(a.getBoundingClientRect().top));
+              return new Set(tops).size > 1;
+            }),
+          );
+          expect(wrapped, `${name} at ${width} px: a list that wraps`).toBe(true);
+          expect(problems, `${name} at ${width} px`).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      }
+    });
   });
 }
