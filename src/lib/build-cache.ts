@@ -7,10 +7,10 @@
  * builds of one folder may run at once): deleting BUILD_CACHE_DIR reclaims the space.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildCacheDir } from './env.ts';
 
 /** The name of the entry for these inputs (anything JSON can write). */
@@ -64,4 +64,24 @@ export async function writeCached(kind: string, key: string, extension: string, 
   }
   made.add(folder);
   renameSync(partial, target);
+}
+
+let codeVersion: string | undefined;
+/**
+ * A hash of the site's own code and files (`src/`, `integrations/`, `public/`, the Astro config)
+ * and every package's version, read once a process from the project root where builds run: for
+ * work keyed by its data alone, any change to the code that renders it is a new entry.
+ */
+export function siteCodeVersion(root = process.cwd()): string {
+  if (codeVersion && root === process.cwd()) return codeVersion;
+  const hash = createHash('sha256');
+  const files = ['src', 'integrations', 'public']
+    .filter((dir) => existsSync(join(root, dir)))
+    .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)))
+    .concat(['astro.config.ts', 'astro.config.mjs', 'package-lock.json'].map((name) => join(root, name)).filter((file) => existsSync(file)))
+    .sort();
+  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  const version = hash.digest('hex').slice(0, 16);
+  if (root === process.cwd()) codeVersion = version;
+  return version;
 }

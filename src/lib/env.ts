@@ -2,7 +2,7 @@
  * Build settings that come from the environment, with the defaults a newcomer gets.
  * Kept free of Astro imports so the config, scripts and tests read them the same way.
  */
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 /** Folder holding the content collections, relative to the project root. */
 export function contentDir(env: Env): string {

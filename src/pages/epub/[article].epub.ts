@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import EpubText from '../../components/epub/EpubText.astro';
 import { buildTime } from '../../lib/env.ts';
 import { EPUB_TYPE } from '../../lib/publish/epub.ts';
+import { bookKey, keptBook } from '../../lib/publish/epub-cache.ts';
 import type { EpubJob } from '../../lib/publish/epub-worker.ts';
 import { articleRoute } from '../../lib/routing/data.ts';
 import { loadLibrary } from '../../lib/routing/library.ts';
@@ -16,9 +17,9 @@ export const getStaticPaths = (async () => (await loadLibrary()).articles.map((a
 
 let container: Promise<AstroContainer> | undefined;
 /**
- * One thread beside the one rendering pages makes the books (the XHTML and the zip are most of
- * a book's cost); it ends when idle, so the build ends with the pages. Found from the project
- * root, where every build runs: the endpoint itself is bundled elsewhere.
+ * Threads, one a core, make the books (the XHTML and the zip are most of a book's cost) while
+ * this one renders pages; they end when idle, so the build ends with the pages. Found from the
+ * project root, where every build runs: the endpoint itself is bundled elsewhere.
  */
 let pool: Piscina | undefined;
 const modified = buildTime(process.env);
@@ -26,22 +27,25 @@ const modified = buildTime(process.env);
 export const GET: APIRoute = async ({ params, site }) => {
   const route = articleRoute(await loadLibrary(), params.article!, site);
   const { header, head, contents, body, author, cite } = route;
-  const html = await (await (container ??= AstroContainer.create())).renderToString(EpubText, { props: { header, body, author, cite } });
-  pool ??= new Piscina({ filename: resolve('src/lib/publish/epub-worker.ts'), maxThreads: availableParallelism(), minThreads: 0, idleTimeout: 1000 });
-  const job: EpubJob = {
-    title: header.title,
-    author: header.author,
-    publisher: header.publisher,
-    published: header.published,
-    language: SITE_LANGUAGE,
-    description: head.description,
-    edition: cite.edition,
-    original: header.original,
-    modified,
-    html,
-    contents,
-    publicDir: resolve('public'),
-  };
-  const book = (await pool.run(job)) as Uint8Array<ArrayBuffer>;
-  return new Response(book, { headers: { 'Content-Type': EPUB_TYPE } });
+  const key = bookKey({ header, body, author, cite, contents, description: head.description, site: String(site), language: SITE_LANGUAGE }, modified, process.env);
+  const book = await keptBook(key, async () => {
+    const html = await (await (container ??= AstroContainer.create())).renderToString(EpubText, { props: { header, body, author, cite } });
+    pool ??= new Piscina({ filename: resolve('src/lib/publish/epub-worker.ts'), maxThreads: availableParallelism(), minThreads: 0, idleTimeout: 1000 });
+    const job: EpubJob = {
+      title: header.title,
+      author: header.author,
+      publisher: header.publisher,
+      published: header.published,
+      language: SITE_LANGUAGE,
+      description: head.description,
+      edition: cite.edition,
+      original: header.original,
+      modified,
+      html,
+      contents,
+      publicDir: resolve('public'),
+    };
+    return (await pool.run(job)) as Uint8Array;
+  });
+  return new Response(book as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': EPUB_TYPE } });
 };
