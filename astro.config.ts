@@ -41,6 +41,19 @@ export default defineConfig({
     // articles, cards cached: pages 38.7 s at 1, 25.7 s at 4, 25.7 s at 8, 28.3 s at 16).
     concurrency: 4,
   },
+  vite: {
+    plugins: [
+      {
+        // A script loaded on first use (highlights, the search dialog) imports what it needs
+        // itself. Vite's preloading added a <link rel=modulepreload> for each chunk it imports,
+        // the entry script included, which Firefox reported as failing to load; and its helper
+        // sat in every page's entry script. Astro sets the browser build's preloading itself:
+        // this hook, for that build alone, comes after.
+        name: 'reader:no-module-preload',
+        configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+      },
+    ],
+  },
   markdown: {
     // Astro renders no Markdown itself: the content layer compiles every section and note with
     // the one pipeline (src/lib/markdown/pipeline.ts), which highlights nothing.

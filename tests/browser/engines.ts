@@ -19,8 +19,12 @@ import { readProbe, type ProbeReport } from './probe.ts';
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
-/** Keys the suite presses; `Control+k` holds Control while pressing k. */
-export type KeyName = 'Tab' | 'Enter' | 'Escape' | 'ArrowDown' | 'ArrowUp' | '/' | 'h' | 'Control+k';
+/** Keys the suite presses; a chord (`Control+k`) holds its modifier while pressing the key. */
+export type KeyName = 'Tab' | 'Enter' | 'Escape' | 'ArrowDown' | 'ArrowUp' | '/' | 'h' | Chord;
+/** Chords: `Shift+ArrowRight` extends a selection by a character, as a keyboard reader selects. */
+type Chord = 'Control+k' | 'Shift+ArrowRight';
+const isChord = (key: KeyName): key is Chord => key.includes('+') && key.length > 1;
+const chord = (key: Chord) => key.split('+') as ['Control' | 'Shift', 'k' | 'ArrowRight'];
 
 export interface PageOptions {
   javaScript?: boolean;
@@ -28,6 +32,11 @@ export interface PageOptions {
   height?: number;
   /** A touch screen, for `tap()`. */
   touch?: boolean;
+  /**
+   * The engine's caret browsing on (F7 in Chromium and Firefox), as a reader who selects text
+   * with the keyboard has it: a caret in the text, Shift and the arrows to select.
+   */
+  caretBrowsing?: boolean;
 }
 
 export interface ReaderPage {
@@ -96,10 +105,12 @@ async function pointOrFail(find: Promise<{ x: number; y: number } | null>, selec
 async function launchChromium(baseURL: string): Promise<Engine> {
   const at = under(baseURL);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  // Caret browsing is a switch of the whole browser: a second one, launched when first asked for.
+  let withCaret: ReturnType<typeof chromium.launch> | undefined;
   return {
     name: 'chromium',
-    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT, touch = false } = {}) {
-      const context = await browser.newContext({
+    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT, touch = false, caretBrowsing = false } = {}) {
+      const context = await (caretBrowsing ? await (withCaret ??= chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, '--enable-caret-browsing'] })) : browser).newContext({
         baseURL,
         viewport: { width, height },
         javaScriptEnabled: javaScript,
@@ -129,7 +140,10 @@ async function launchChromium(baseURL: string): Promise<Engine> {
         close: () => context.close(),
       };
     },
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      await (await withCaret)?.close();
+    },
   };
 }
 
@@ -153,15 +167,18 @@ async function launchFirefox(baseURL: string): Promise<Engine> {
   };
   return {
     name: 'firefox',
+    // `caretBrowsing` asks nothing of Firefox: Shift and the arrows extend a caret placed in the
+    // text without it (its preference, accessibility.browsewithcaret, would need a browser of its own).
     async newPage({ javaScript = true, width = WIDTH, height = HEIGHT } = {}) {
       const context = await (await browserFor(javaScript)).createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width, height });
       const press = async (key: KeyName) => {
-        if (key === 'Control+k') {
-          await page.keyboard.down('Control');
-          await page.keyboard.press('k');
-          await page.keyboard.up('Control');
+        if (isChord(key)) {
+          const [modifier, pressed] = chord(key);
+          await page.keyboard.down(modifier);
+          await page.keyboard.press(pressed);
+          await page.keyboard.up(modifier);
         } else {
           await page.keyboard.press(key as KeyInput);
         }
@@ -231,7 +248,7 @@ async function launchWebKit(baseURL: string): Promise<Engine> {
   let toolbar: { width: number; height: number } | undefined;
   return {
     name: 'webkit',
-    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT } = {}) {
+    async newPage({ javaScript = true, width = WIDTH, height = HEIGHT, caretBrowsing = false } = {}) {
       const browser = await remote({
         hostname: '127.0.0.1',
         port,
@@ -243,7 +260,7 @@ async function launchWebKit(baseURL: string): Promise<Engine> {
           'wdio:enforceWebDriverClassic': true,
           'webkitgtk:browserOptions': {
             binary: miniBrowserPath,
-            args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false'])],
+            args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false']), ...(caretBrowsing ? ['--enable-caret-browsing=true'] : [])],
           },
         } as WebdriverIO.Capabilities,
       });
@@ -255,7 +272,7 @@ async function launchWebKit(baseURL: string): Promise<Engine> {
         toolbar = { width: width - innerWidth, height: height - innerHeight };
       }
       await browser.setWindowSize(width + toolbar.width, height + toolbar.height);
-      const keys: Record<Exclude<KeyName, 'Control+k'>, string[]> = {
+      const keys: Record<Exclude<KeyName, Chord>, string[]> = {
         Tab: [Key.Tab],
         Enter: [Key.Enter],
         Escape: [Key.Escape],
@@ -272,10 +289,12 @@ async function launchWebKit(baseURL: string): Promise<Engine> {
         evaluate: (fn, arg) => browser.execute(fn as never, arg) as never,
         waitFor: (fn, arg, timeoutMs = 10_000) => poll(() => browser.execute(fn as never, arg), timeoutMs, fn.toString()),
         // `keys()` leaves a modifier held down until it is sent again: send the chord as actions.
-        press: async (key) =>
-          key === 'Control+k'
-            ? browser.action('key').down(Key.Ctrl).down('k').up('k').up(Key.Ctrl).perform()
-            : browser.keys(keys[key]),
+        press: async (key) => {
+          if (!isChord(key)) return browser.keys(keys[key]);
+          const [modifier, pressed] = chord(key);
+          const [down, up] = [{ Control: Key.Ctrl, Shift: Key.Shift }[modifier], { k: 'k', ArrowRight: Key.ArrowRight }[pressed]];
+          await browser.action('key').down(down).down(up).up(up).up(down).perform();
+        },
         type: (text) => browser.keys([...text]),
         click: async (selector) => {
           // The page scrolls smoothly (CSS): scroll instantly first, or the click lands mid-scroll.

@@ -295,6 +295,38 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
     });
   });
 
+  describe(`highlights by keyboard alone in ${where}`, () => {
+    it('selects words with caret browsing and Shift+ArrowRight, highlights them with H, and says so', async () => {
+      await withPage({ caretBrowsing: true }, async (page) => {
+        await ready(page, ARTICLE);
+        await page.evaluate(() => localStorage.clear());
+        await page.waitFor(() => document.documentElement.hasAttribute('data-notes'));
+        // The caret at a paragraph's start, where a reader moves it with the arrows.
+        await page.evaluate(() => getSelection()!.collapse(document.getElementById('different-means-to-different-ends-p2')!.firstChild, 0));
+        for (let i = 0; i < 7; i++) await page.press('Shift+ArrowRight');
+        const words = await page.evaluate(() => document.getElementById('different-means-to-different-ends-p2')!.textContent!.slice(0, 7));
+        expect(await page.evaluate(() => String(getSelection())), 'selected by the keys').toBe(words);
+        // Offered, as for any selection: waited for in the page (see the test above).
+        expect(
+          await page.evaluate(
+            () =>
+              new Promise<boolean>((resolve) => {
+                const deadline = Date.now() + 5000;
+                const check = () => (document.querySelector('.quote-link:popover-open') ? resolve(true) : Date.now() > deadline ? resolve(false) : setTimeout(check, 50));
+                check();
+              }),
+          ),
+          'Highlight offered',
+        ).toBe(true);
+        // The highlights' code loads on this key: the first use, with nothing failing to load.
+        await page.press('h');
+        await page.waitFor(() => document.documentElement.dataset['highlights'] === '1');
+        expect(await page.evaluate(() => [...(CSS.highlights.get('reader-highlight') ?? [])].map((r) => (r as Range).toString()))).toEqual([words]);
+        await page.waitFor(() => document.querySelector('[role=status]')?.textContent === 'Highlighted');
+      });
+    });
+  });
+
   describe(`sharing in ${where}`, () => {
     it('"Copy link" copies the section’s share URL and says so', async () => {
       await withPage({}, async (page) => {
