@@ -50,6 +50,20 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
     await page.waitFor(() => document.documentElement.hasAttribute('data-enhanced'));
   };
   const hashOf = async (page: ReaderPage) => new URL(await page.url()).hash;
+  /**
+   * Whether the offer beside a selection (Highlight, Add note) shows within 5 s. Waited for inside
+   * the page: Firefox's driver fires a selectionchange with each script it runs, so polling from
+   * outside every 50 ms would keep restarting the offer's 200 ms pause.
+   */
+  const offerShown = (page: ReaderPage) =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const deadline = Date.now() + 5000;
+          const check = () => (document.querySelector('.quote-link:popover-open') ? resolve(true) : Date.now() > deadline ? resolve(false) : setTimeout(check, 50));
+          check();
+        }),
+    );
 
   describe(`reading in ${where}`, () => {
     it('holds every paragraph and heading of the source verbatim, in order', async () => {
@@ -251,20 +265,7 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
             [paragraph, from, to] as [string, number, number],
           );
         };
-        // Waited for inside the page: Firefox's driver fires a selectionchange with each script it runs,
-        // so polling from outside every 50 ms would keep restarting the offer's 200 ms pause.
-        const offered = async (step: string) =>
-          expect(
-            await page.evaluate(
-              () =>
-                new Promise<boolean>((resolve) => {
-                  const deadline = Date.now() + 5000;
-                  const check = () => (document.querySelector('.quote-link:popover-open') ? resolve(true) : Date.now() > deadline ? resolve(false) : setTimeout(check, 50));
-                  check();
-                }),
-            ),
-            `${step}: Highlight offered for the selection`,
-          ).toBe(true);
+        const offered = async (step: string) => expect(await offerShown(page), `${step}: Highlight offered for the selection`).toBe(true);
         const drawn = (n: number) => page.waitFor((count) => document.documentElement.dataset['highlights'] === String(count), n);
         // "In early September, …": a tap on Highlight.
         await select('opening-p2', 3, 18);
@@ -296,33 +297,44 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
   });
 
   describe(`highlights by keyboard alone in ${where}`, () => {
-    it('selects words with caret browsing and Shift+ArrowRight, highlights them with H, and says so', async () => {
+    it('selects words with caret browsing and Shift+ArrowRight, highlights them with H, and its link from the list lands on them', async () => {
       await withPage({ caretBrowsing: true }, async (page) => {
+        // Deep in the article: landing on the words is neither landing at the top of their section nor
+        // on the first place the same word appears.
+        const PARAGRAPH = 'preparing-for-the-eventualities-p5';
         await ready(page, ARTICLE);
         await page.evaluate(() => localStorage.clear());
         await page.waitFor(() => document.documentElement.hasAttribute('data-notes'));
         // The caret at a paragraph's start, where a reader moves it with the arrows.
-        await page.evaluate(() => getSelection()!.collapse(document.getElementById('different-means-to-different-ends-p2')!.firstChild, 0));
-        for (let i = 0; i < 7; i++) await page.press('Shift+ArrowRight');
-        const words = await page.evaluate(() => document.getElementById('different-means-to-different-ends-p2')!.textContent!.slice(0, 7));
+        await page.evaluate((id) => getSelection()!.collapse(document.getElementById(id)!.firstChild, 0), PARAGRAPH);
+        // Its first word, "South": a word found many times before this paragraph.
+        for (let i = 0; i < 5; i++) await page.press('Shift+ArrowRight');
+        const words = await page.evaluate((id) => document.getElementById(id)!.textContent!.slice(0, 5), PARAGRAPH);
+        expect(words).toBe('South');
         expect(await page.evaluate(() => String(getSelection())), 'selected by the keys').toBe(words);
-        // Offered, as for any selection: waited for in the page (see the test above).
-        expect(
-          await page.evaluate(
-            () =>
-              new Promise<boolean>((resolve) => {
-                const deadline = Date.now() + 5000;
-                const check = () => (document.querySelector('.quote-link:popover-open') ? resolve(true) : Date.now() > deadline ? resolve(false) : setTimeout(check, 50));
-                check();
-              }),
-          ),
-          'Highlight offered',
-        ).toBe(true);
-        // The highlights' code loads on this key: the first use, with nothing failing to load.
+        expect(await offerShown(page), 'Highlight offered').toBe(true);
+        // The highlights' code loads on this key: its first use, with nothing failing to load.
         await page.press('h');
         await page.waitFor(() => document.documentElement.dataset['highlights'] === '1');
         expect(await page.evaluate(() => [...(CSS.highlights.get('reader-highlight') ?? [])].map((r) => (r as Range).toString()))).toEqual([words]);
         await page.waitFor(() => document.querySelector('[role=status]')?.textContent === 'Highlighted');
+        // "Your highlights" links each quote by the address the Markdown export writes.
+        await page.click('.contents ol > li:last-child button');
+        await page.waitFor(() => document.querySelector('dialog.highlights-dialog[open] .highlights-list a') !== null);
+        const link = await page.evaluate(() => document.querySelector<HTMLAnchorElement>('dialog.highlights-dialog[open] .highlights-list a')!.href);
+        expect(link).toContain(':~:text=');
+        // Opened from elsewhere, as from the reader's exported notes: a new document, not a jump
+        // within this one (where engines leave text fragments alone). WebKit's driver allows one
+        // window, so the same page goes there.
+        await page.goto('/');
+        await page.goto(link);
+        await page.waitFor(
+          (id) => {
+            const box = document.getElementById(id)!.getBoundingClientRect();
+            return document.readyState === 'complete' && box.top < innerHeight && box.bottom > 0;
+          },
+          PARAGRAPH,
+        );
       });
     });
   });

@@ -111,7 +111,7 @@ export function byArticle(highlights: readonly Highlight[]): Array<{ article: st
 
 /** A link to the highlight's words: its section's permalink with a text fragment. */
 export function highlightLink(origin: string, h: Highlight): string {
-  return quoteLink(`${origin}${h.article}`, h.section, h.quote.exact);
+  return quoteLink(`${origin}${h.article}`, h.section, h.quote.exact, h.quote);
 }
 
 /** Quoted as Markdown reads it: every line of the quote behind "> ". */

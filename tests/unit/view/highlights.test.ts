@@ -55,7 +55,7 @@ describe('highlights kept and taken away', () => {
         '',
         'Note: Check the date.',
         '',
-        '[Link to the quote](https://example.org/ledger/#opening:~:text=the%20toll%20rose)',
+        '[Link to the quote](https://example.org/ledger/#opening:~:text=In%20March-,the%20toll%20rose,-again.)',
         '',
         '## Field Notes',
         '',
