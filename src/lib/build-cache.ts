@@ -1,8 +1,8 @@
 /**
  * Work whose result depends only on its inputs, kept between builds in BUILD_CACHE_DIR: share
  * cards (`publish/card.ts`), compiled sections (`content/compiled.ts`) and EPUB books
- * (`publish/epub-worker.ts`). An entry is named by a
- * hash of every input, so a changed input is a new entry and nothing is ever stale; a
+ * (`publish/epub-cache.ts`). An entry is named by a hash of every input, so a changed input is
+ * a new entry and nothing is ever stale; a
  * 1,000-article rebuild redoes only what changed. Entries are never deleted by a build (two
  * builds of one folder may run at once): deleting BUILD_CACHE_DIR reclaims the space.
  */
