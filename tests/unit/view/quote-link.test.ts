@@ -12,16 +12,9 @@ describe('links to a quote', () => {
     expect(quoteLink('/a/', 's', ' one\n two   three ')).toBe('/a/#s:~:text=one%20two%20three');
   });
 
-  it('carry a few whole words either side, within the paragraph, so the same words earlier are not where they land', () => {
-    // As a highlight keeps it: 32 characters either side, the farthest word cut.
-    const context = { prefix: 'ds with its allies. Ultimately, ', suffix: ' Korea will have to hedge its be' };
-    expect(quoteLink('/a/', 's', 'South', context)).toBe('/a/#s:~:text=its%20allies.%20Ultimately%2C-,South,-Korea%20will%20have');
-    // Another paragraph's words are no context: a fragment's context stays in its block.
-    expect(quoteLink('/a/', 's', 'South', { prefix: 'the end of one.\n', suffix: ' Korea (so)\nNext' })).toBe('/a/#s:~:text=South,-Korea%20%28so%29');
-    // A quote that starts or ends inside a word has no context on that side.
-    expect(quoteLink('/a/', 's', 'outh K', { prefix: 'allies. S', suffix: 'orea will' })).toBe('/a/#s:~:text=outh%20K');
-    // Text not cut short keeps its farthest word.
-    expect(quoteLink('/a/', 's', 'b', { prefix: 'a ', suffix: ' c' })).toBe('/a/#s:~:text=a-,b,-c');
+  it('carry the words given before and after the quote, as the fragment’s prefix and suffix', () => {
+    expect(quoteLink('/a/', 's', 'South', { before: 'its allies. Ultimately,', after: 'Korea (so)' })).toBe('/a/#s:~:text=its%20allies.%20Ultimately%2C-,South,-Korea%20%28so%29');
+    expect(quoteLink('/a/', 's', 'South', { before: '', after: 'Korea' })).toBe('/a/#s:~:text=South,-Korea');
   });
 
   it('still name their section where an engine leaves the text directive in the fragment', () => {
