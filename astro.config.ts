@@ -46,9 +46,9 @@ export default defineConfig({
       {
         // A script loaded on first use (highlights, the search dialog) imports what it needs
         // itself. Vite's preloading added a <link rel=modulepreload> for each chunk it imports,
-        // the entry script included, which Firefox reported as failing to load; and its helper
-        // sat in every page's entry script. Astro sets the browser build's preloading itself:
-        // this hook, for that build alone, comes after.
+        // the entry script included, which Firefox reported as failing to load. (Vite still wraps
+        // each dynamic import in its helper, now with nothing to preload.) Astro sets the browser
+        // build's preloading itself: this hook, for that build alone, comes after.
         name: 'reader:no-module-preload',
         configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
       },
