@@ -4,7 +4,7 @@
  * with counts, an announced count and clear loading / empty / failed states. Shared by the search
  * dialog and the /search/ page. Excerpts are rebuilt as text, keeping only Pagefind's <mark>.
  */
-import { countLabel, excerptSegments } from '../lib/search/query.ts';
+import { countLabel, excerptSegments, moreLabel, RESULTS_PAGE } from '../lib/search/query.ts';
 import { groupResults, type Hit, type PagefindData, type ResultGroup } from '../lib/search/groups.ts';
 import { SEARCH_FILTERS, shownValues } from '../lib/search/filters.ts';
 import { ANNOTATION_KINDS, KINDS } from '../lib/content/kinds.ts';
@@ -33,7 +33,6 @@ interface PagefindApi {
   search(term: string, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindResponse | null>;
 }
 
-const MAX_RESULTS = 12;
 const FILTER_LABELS: Record<keyof typeof SEARCH_FILTERS, string> = { type: 'Type', article: 'Article' };
 let pagefind: Promise<PagefindApi> | undefined;
 let keptForOffline = false;
@@ -167,6 +166,53 @@ export function createSearchView(elements: SearchElements): SearchView {
     status.dataset['state'] = state;
   };
 
+  /** What the current search has found, and how many of its results are loaded and shown. */
+  let shown: { query: string; found: PagefindResponse; items: PagefindData[]; unavailable: number } | undefined;
+
+  /** The next page of results' fragments; one that cannot load (offline) counts as unavailable. */
+  async function loadPage(found: PagefindResponse, from: number): Promise<{ items: PagefindData[]; unavailable: number }> {
+    const settled = await Promise.allSettled(found.results.slice(from, from + RESULTS_PAGE).map((r) => r.data()));
+    const items = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    return { items, unavailable: settled.length - items.length };
+  }
+
+  function render(): void {
+    if (!shown) return;
+    const { found, items, unavailable, query } = shown;
+    const nodes: HTMLLIElement[] = groupResults(items, query).map((g) => groupNode(g, elements.headingLevel));
+    // Offline, results in articles this device has not saved cannot be shown: say so, once.
+    if (unavailable > 0) {
+      nodes.push(element('li', 'search-unavailable', `${unavailable} more result${unavailable === 1 ? ' needs' : 's need'} a connection: ${unavailable === 1 ? 'it is' : 'they are'} in pages not saved on this device.`));
+    }
+    const total = found.results.length;
+    const loaded = items.length + unavailable;
+    if (total === 0) nodes.push(emptyNode());
+    else if (loaded < total) {
+      // Results come a page at a time, as the reader asks: each page costs a file per result.
+      const li = element('li', 'search-more');
+      const button = element('button', '', moreLabel(loaded, total));
+      button.type = 'button';
+      button.addEventListener('click', () => void showMore());
+      li.append(button);
+      nodes.push(li);
+    }
+    results.replaceChildren(...nodes);
+  }
+
+  async function showMore(): Promise<void> {
+    const current = shown;
+    if (!current) return;
+    const ticket = sequence;
+    const before = new Set([...results.querySelectorAll<HTMLAnchorElement>('a.result-link')].map((a) => a.href));
+    const page = await loadPage(current.found, current.items.length + current.unavailable);
+    if (ticket !== sequence || shown !== current) return;
+    current.items.push(...page.items);
+    current.unavailable += page.unavailable;
+    render();
+    // Focus moves to the first result this page added, where a keyboard reader reads on.
+    [...results.querySelectorAll<HTMLAnchorElement>('a.result-link')].find((a) => !before.has(a.href))?.focus();
+  }
+
   async function run(query: string, selection: Selection, ticket: number) {
     let api: PagefindApi;
     try {
@@ -187,23 +233,14 @@ export function createSearchView(elements: SearchElements): SearchView {
     // shows the counts (the /search/ page) loads it: at 10,000 articles it is 547 KB, twice the
     // rest of a search (#17).
     if (elements.filters) await (filterIndex ??= api.filters().catch(() => undefined));
-    const found = await api.search(query, { filters });
-    const settled = found ? await Promise.allSettled(found.results.slice(0, MAX_RESULTS).map((r) => r.data())) : [];
+    const found = (await api.search(query, { filters })) ?? { results: [], filters: {}, totalFilters: {} };
+    const page = await loadPage(found, 0);
     if (ticket !== sequence) return;
-    const items = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    // Offline, results in articles this device has not saved cannot be shown: say so, once.
-    const unavailable = settled.length - items.length;
-    const groups = groupResults(items, query);
-    const nodes: HTMLLIElement[] = groups.map((g) => groupNode(g, elements.headingLevel));
-    if (unavailable > 0) {
-      nodes.push(element('li', 'search-unavailable', `${unavailable} more result${unavailable === 1 ? ' needs' : 's need'} a connection: ${unavailable === 1 ? 'it is' : 'they are'} in pages not saved on this device.`));
-    }
-    const total = found?.results.length ?? 0;
-    if (total === 0) nodes.push(emptyNode());
-    results.replaceChildren(...nodes);
+    shown = { query, found, ...page };
+    render();
     keepSearchOffline();
-    if (elements.filters && found) renderFilters(elements.filters, found.filters, selection, (s) => elements.onSelect?.(s));
-    show(countLabel(total, query), total ? 'results' : 'empty');
+    if (elements.filters) renderFilters(elements.filters, found.filters, selection, (s) => elements.onSelect?.(s));
+    show(countLabel(found.results.length, query), found.results.length ? 'results' : 'empty');
   }
 
   return {
@@ -212,6 +249,7 @@ export function createSearchView(elements: SearchElements): SearchView {
       const ticket = ++sequence;
       clearTimeout(timer);
       if (query.trim() === '') {
+        shown = undefined;
         results.replaceChildren();
         elements.filters?.replaceChildren();
         show('', 'idle');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTICLE, openPage, useBrowser } from './harness.ts';
+import { moreLabel, RESULTS_PAGE } from '../../src/lib/search/query.ts';
 
 const browser = useBrowser();
 
@@ -47,6 +48,36 @@ describe('search', () => {
       const r = document.querySelector('#preparing-for-the-eventualities mark.search-hit')!.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
     });
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('shows results a page at a time: "Show more" fetches only the next page and moves focus to its first result', async () => {
+    const { page, close, consoleErrors } = await openPage(browser());
+    await page.goto(ARTICLE);
+    const dialog = await searchInDialog(page, 'Korea');
+    const total = Number(/^(\d+) results/.exec(await dialog.locator('.search-status').innerText())?.[1]);
+    expect(total).toBeGreaterThan(RESULTS_PAGE);
+    const more = dialog.locator('.search-more button');
+    expect(await more.innerText()).toBe(moreLabel(RESULTS_PAGE, total));
+    const shown = await dialog.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const fragments: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/pagefind/fragment/')) fragments.push(r.url());
+    });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('result-link') ?? false);
+    // A fragment per result of the next page, and no more.
+    expect(fragments).toHaveLength(Math.min(RESULTS_PAGE, total - RESULTS_PAGE));
+    const focused = await page.evaluate(() => document.activeElement!.getAttribute('href'));
+    expect(shown).not.toContain(focused);
+    const after = await dialog.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(after).toEqual(expect.arrayContaining(shown));
+    expect(after.length).toBeGreaterThan(shown.length);
+    // "Korea" has fewer than two pages of results: the second shows them all, and the button goes.
+    expect(total).toBeLessThanOrEqual(2 * RESULTS_PAGE);
+    expect(await dialog.locator('.search-more').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
     await close();
   });

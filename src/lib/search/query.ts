@@ -101,6 +101,18 @@ export function matchRanges(text: string, terms: readonly string[]): Array<[numb
 }
 
 /** "1 result", "5 results": the announced count. */
+/**
+ * Results shown at a time: about what a search dialog shows on one screen. Each result is a file
+ * of its own to fetch, so the first search of a large archive costs this many, and more come
+ * only when the reader asks (#17).
+ */
+export const RESULTS_PAGE = 10;
+
+/** The button that shows the next page of results, saying how many there are in all. */
+export function moreLabel(shown: number, total: number): string {
+  return `Show ${Math.min(RESULTS_PAGE, total - shown)} more (${shown} of ${total} shown)`;
+}
+
 export function countLabel(count: number, query: string): string {
   return `${count === 0 ? 'No' : count} result${count === 1 ? '' : 's'} for “${query.trim()}”`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, excerptSegments, matchRanges, queryTerms, sectionFragment, withHighlight } from '../../../src/lib/search/query.ts';
+import { countLabel, excerptSegments, moreLabel, RESULTS_PAGE, matchRanges, queryTerms, sectionFragment, withHighlight } from '../../../src/lib/search/query.ts';
 
 describe('search helpers', () => {
   it('keeps only <mark> from an excerpt, everything else as text', () => {
@@ -50,5 +50,11 @@ describe('search helpers', () => {
     expect(countLabel(0, 'zzz')).toBe('No results for “zzz”');
     expect(countLabel(1, 'OPCON')).toBe('1 result for “OPCON”');
     expect(countLabel(4, 'OPCON')).toBe('4 results for “OPCON”');
+  });
+
+  it('offers the next page of results, never more than remain', () => {
+    expect(RESULTS_PAGE).toBe(10);
+    expect(moreLabel(10, 5234)).toBe('Show 10 more (10 of 5234 shown)');
+    expect(moreLabel(20, 23)).toBe('Show 3 more (20 of 23 shown)');
   });
 });
