@@ -13,6 +13,7 @@ import * as pagefind from 'pagefind';
 import { buildContent } from './content.ts';
 import { ARTICLE_FILES } from '../src/lib/routing/routes.ts';
 import { searchRecords } from '../src/lib/search/records.ts';
+import { sortKey } from '../src/lib/content/dates.ts';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -42,7 +43,8 @@ export default function pagefindIntegration(): AstroIntegration {
           if (list) list.push(data);
           else sectionsOf.set(data.article, [data]);
         }
-        const articles = content.articles.map((a) => ({ slug: a.id, title: a.data.title, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
+        const oldestFirst = [...content.articles].sort((a, b) => sortKey(a.data.published).localeCompare(sortKey(b.data.published)) || a.id.localeCompare(b.id));
+        const articles = oldestFirst.map((a) => ({ slug: a.id, title: a.data.title, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
         const records = searchRecords(content.annotations, articles);
         // The records as files, each naming its own URL: Pagefind reads a folder of them in one
         // call, where one call per record costs a round trip each.

@@ -3,11 +3,11 @@
  * integration (`integrations/pagefind.ts`) and indexed beside the article pages. The kinds table
  * says where each kind is found:
  * - a kind with a page per entry (issues, people): one record per entry, at its page;
- * - a kind listed together (events): indexed where its cards are, one record per article holding
- *   a heading per card (its first card in that article), so a result opens the card beside the
- *   words that mention it, and an archive of thousands of events costs one search file per
- *   article, not one per event; entries no article mentions are indexed on the listing page that
- *   lists them.
+ * - a kind listed together (events): indexed where its cards are, each entry once, in the
+ *   record of the first article that mentions it (oldest first), which holds a heading per card,
+ *   so a result opens the card beside the words that mention it, and an archive of thousands of
+ *   events costs at most one search file per article, not one per event; entries no article
+ *   mentions are indexed on the listing page that lists them.
  */
 import { formatPreciseDate } from '../content/dates.ts';
 import type { AnnotationItem } from '../content/cross-reference.ts';
@@ -66,10 +66,11 @@ function record(url: string, kind: AnnotationKind, title: string, body: string, 
 }
 
 /** A page of cards: each card a heading (the result's title and its anchor) and its words. */
-function cardsPage(url: string, kind: AnnotationKind, blocks: readonly string[], articleTitle?: string): HtmlRecord {
-  return record(`${url}#${CARDS_RECORD}-${kind}`, kind, RESULT_TYPES[kind], blocks.join(''), articleTitle === undefined ? [] : [articleTitle]);
+function cardsPage(url: string, kind: AnnotationKind, blocks: readonly string[], articleTitles: readonly string[] = []): HtmlRecord {
+  return record(`${url}#${CARDS_RECORD}-${kind}`, kind, RESULT_TYPES[kind], blocks.join(''), articleTitles);
 }
 
+/** The search records of `items`, given the articles oldest first (an entry is indexed with the first that mentions it). */
 export function searchRecords(items: readonly AnnotationItem[], articles: readonly ArticleForSearch[]): HtmlRecord[] {
   const titles = new Map(articles.map((a) => [a.slug, a.title]));
   const articlesOf = (item: AnnotationItem) => [...new Set(item.mentions.map((m) => titles.get(m.article) ?? m.article))];
@@ -83,10 +84,17 @@ export function searchRecords(items: readonly AnnotationItem[], articles: readon
       }
       continue;
     }
-    // Listed together: found where the cards are, each card once per article, in reading order.
+    // Listed together: found where the cards are. Each entry is indexed once, with the cards of
+    // the first article (in the order given, oldest first) that mentions it, in reading order: the
+    // results show each entry once anyway, and an event discussed in ten articles indexed ten
+    // times cost the index ten copies of its words (#17). A record is filed under every article
+    // that mentions one of its entries, so filtering by any of them still finds it.
+    const rank = new Map(articles.map((a, i) => [a.slug, i]));
     const byArticle = new Map<string, Array<{ item: AnnotationItem; section: string }>>();
     for (const item of mine) {
+      const home = item.mentions.reduce<string | undefined>((best, m) => (rank.has(m.article) && (best === undefined || rank.get(m.article)! < rank.get(best)!) ? m.article : best), undefined);
       for (const m of item.mentions) {
+        if (m.article !== home) continue;
         const list = byArticle.get(m.article);
         if (list) list.push({ item, section: m.section });
         else byArticle.set(m.article, [{ item, section: m.section }]);
@@ -96,8 +104,10 @@ export function searchRecords(items: readonly AnnotationItem[], articles: readon
       const order = new Map(article.sections.map((id, i) => [id, i]));
       const cards = (byArticle.get(article.slug) ?? []).filter((c) => order.has(c.section)).sort((a, b) => order.get(a.section)! - order.get(b.section)!);
       const seen = new Set<string>();
-      const blocks = cards.filter(({ item }) => !seen.has(item.id) && seen.add(item.id)).map(({ item, section }) => block(cardId(section, kind, item.id), item));
-      if (blocks.length > 0) pages.push(cardsPage(withoutBase(routes.article(article.slug)), kind, blocks, article.title));
+      const first = cards.filter(({ item }) => !seen.has(item.id) && seen.add(item.id));
+      if (first.length === 0) continue;
+      const filed = [...new Set(first.flatMap(({ item }) => articlesOf(item)))];
+      pages.push(cardsPage(withoutBase(routes.article(article.slug)), kind, first.map(({ item, section }) => block(cardId(section, kind, item.id), item)), filed));
     }
     const pageOf = listingPages(mine);
     const unmentioned = new Map<number, string[]>();
