@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { astroCacheDir, basePath, siteUrl, siteUrlWarning } from './src/lib/env.ts';
+import { resolve, sep } from 'node:path';
+import { astroCacheDir, basePath, contentDir, siteUrl, siteUrlWarning } from './src/lib/env.ts';
 import cards from './integrations/cards.ts';
 import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
@@ -8,6 +9,13 @@ import offline from './integrations/offline.ts';
 import { ANNOTATION_KINDS, KINDS } from './src/lib/content/kinds.ts';
 import { OFFLINE_PAGE } from './src/lib/publish/offline.ts';
 import { withoutBase } from './src/lib/routing/routes.ts';
+
+const content = resolve(contentDir(process.env));
+const SCRATCH = ['.tmp', 'dist'].map((folder) => resolve(folder));
+const isWithin = (path: string, folder: string) => {
+  const full = resolve(path);
+  return full === folder || full.startsWith(folder + sep);
+};
 
 export default defineConfig({
   site: siteUrl(process.env),
@@ -53,6 +61,11 @@ export default defineConfig({
         configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
       },
     ],
+    // `npm run dev` watches the project; the folders the builds, tests and benchmarks write are
+    // not the site's sources. With a 1,000-article benchmark in `.tmp/`, watching them ran the
+    // machine out of file watchers and the dev server took 90 s to start. Content read from one
+    // of them (CONTENT_DIR, as the tests and benchmarks do) is still watched.
+    server: { watch: { ignored: [(path: string) => !isWithin(path, content) && SCRATCH.some((folder) => isWithin(path, folder))] } },
   },
   markdown: {
     // Astro renders no Markdown itself: the content layer compiles every section and note with
