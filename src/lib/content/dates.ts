@@ -92,3 +92,29 @@ export function sortKey(date: PreciseDate): string {
   const pad = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
   return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
 }
+
+/** Something dated that has a name: an article (its date of publication and its slug). */
+export interface Dated {
+  date: PreciseDate;
+  name: string;
+}
+
+/**
+ * The one order of articles in time: by date at its precision (`sortKey`), oldest first, and by
+ * name where the dates are equal, so every list that orders them agrees. `of` says what an item's
+ * date and name are.
+ */
+export function oldestFirst<T>(of: (item: T) => Dated): (a: T, b: T) => number {
+  return (a, b) => {
+    const [x, y] = [of(a), of(b)];
+    return sortKey(x.date).localeCompare(sortKey(y.date)) || x.name.localeCompare(y.name);
+  };
+}
+
+/** Newest first: the dates reversed, equal dates still by name. */
+export function newestFirst<T>(of: (item: T) => Dated): (a: T, b: T) => number {
+  return (a, b) => {
+    const [x, y] = [of(a), of(b)];
+    return sortKey(y.date).localeCompare(sortKey(x.date)) || x.name.localeCompare(y.name);
+  };
+}

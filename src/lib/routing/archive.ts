@@ -5,7 +5,7 @@
  * per build (`archiveOf`) and read by the route data.
  */
 import type { AnnotationItem, CrossReference, EventItem } from '../content/cross-reference.ts';
-import { sortKey, type PreciseDate } from '../content/dates.ts';
+import { newestFirst, oldestFirst, sortKey, type Dated, type PreciseDate } from '../content/dates.ts';
 import type { AnnotationKind } from '../content/kinds.ts';
 
 /**
@@ -66,6 +66,11 @@ export function pageWindow(current: number, last: number, reach: number): Array<
   return items;
 }
 
+/** An archived article as `oldestFirst` and `newestFirst` order it: its date of publication, then its slug. */
+export const dated = (article: ArchivedArticle): Dated => ({ date: article.data.published, name: article.slug });
+const olderFirst = oldestFirst(dated);
+const newerFirst = newestFirst(dated);
+
 /** The last day a date may mean, as a sort key: an article of "2018-10" was written by 2018-10-31. */
 export function lastDayKey(date: PreciseDate): string {
   if (date.end) return sortKey({ ...date, ...date.end, precision: 'day' });
@@ -119,7 +124,7 @@ export function relatedArticles<A extends ArchivedArticle>(article: A, find: (sl
       const other = find(slug);
       return other ? [{ other, ...s }] : [];
     })
-    .sort((a, b) => b.score - a.score || sortKey(b.other.data.published).localeCompare(sortKey(a.other.data.published)) || a.other.slug.localeCompare(b.other.slug))
+    .sort((a, b) => b.score - a.score || newerFirst(a.other, b.other))
     .slice(0, RELATED_COUNT)
     .map(({ other, best }) => ({ article: other, reason: REASON[best.kind](best.title) }));
 }
@@ -148,11 +153,11 @@ export function sinceArticle<A extends ArchivedArticle>(article: A, find: (slug:
           const other = find(slug);
           return other && other.slug !== article.slug && sortKey(other.data.published) > sortKey(article.data.published) ? [other] : [];
         })
-        .sort((a, b) => sortKey(a.data.published).localeCompare(sortKey(b.data.published)) || a.slug.localeCompare(b.slug));
+        .sort(olderFirst);
       found.set(event.id, { event, topic, articles });
     }
   }
-  const events = [...found.values()].sort((a, b) => sortKey(a.event.data.date!).localeCompare(sortKey(b.event.data.date!)) || a.event.title.localeCompare(b.event.title));
+  const events = [...found.values()].sort(oldestFirst((e) => ({ date: e.event.data.date!, name: e.event.title })));
   const rest = events.slice(SINCE_COUNT);
   return { events: events.slice(0, SINCE_COUNT), more: rest.length, moreTopics: [...new Map(rest.map((e) => [e.topic.id, e.topic])).values()] };
 }

@@ -11,11 +11,12 @@
 import { getCollection } from 'astro:content';
 import { keptHtml, keptOutline } from '../content/compiled.ts';
 import { buildCrossReference, type AnnotationItem, type CrossReference } from '../content/cross-reference.ts';
+import { newestFirst } from '../content/dates.ts';
 import { declaredFigures, type DeclaredFigure } from '../content/figures.ts';
 import { ANNOTATION_KINDS, KINDS, type AnnotationKind } from '../content/kinds.ts';
 import type { ArticleData, AuthorData, SectionData } from '../content/schemas.ts';
 import type { MarkPlacement, SectionOutline } from '../markdown/mentions.ts';
-import { byYear } from './archive.ts';
+import { byYear, dated } from './archive.ts';
 import { listingPages } from './routes.ts';
 
 export interface Author {
@@ -103,8 +104,7 @@ async function build(): Promise<Library> {
       author: authors.get(e.data.author)!,
       sections: (sectionsByArticle.get(e.id) ?? []).sort((a, b) => a.data.order - b.data.order),
     }))
-    // Newest first; dates keep their precision, so compare their written form.
-    .sort((a, b) => b.data.published.iso.localeCompare(a.data.published.iso) || a.slug.localeCompare(b.slug));
+    .sort(newestFirst(dated));
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const sectionByKey = new Map(articles.flatMap((a) => a.sections.map((s) => [`${a.slug}/${s.data.id}`, s] as const)));
   const figures = new Map(declaredFigures(articleEntries.map((e) => ({ id: e.id, file: e.filePath ?? e.id, figures: e.data.figures })), xref).figures.map((f) => [f.spec.name, f]));

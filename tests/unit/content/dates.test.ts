@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datetimeAttr, formatPreciseDate, parsePreciseDate, sortKey } from '../../../src/lib/content/dates.ts';
+import { datetimeAttr, formatPreciseDate, newestFirst, oldestFirst, parsePreciseDate, sortKey } from '../../../src/lib/content/dates.ts';
 
 describe('dates keep their precision', () => {
   it.each([
@@ -36,5 +36,17 @@ describe('dates keep their precision', () => {
   it('sorts coarser dates before finer ones in the same period', () => {
     const keys = ['2018-10-12', '2018', '2018-10', '2017-12-31'].map((t) => sortKey(parsePreciseDate(t)));
     expect([...keys].sort()).toEqual(['2017-12-31', '2018-00-00', '2018-10-00', '2018-10-12']);
+  });
+
+  it('orders articles in time one way: by date at its precision, equal dates by name either way', () => {
+    const articles = [
+      { slug: 'b', published: '2018-10' },
+      { slug: 'c', published: '2018-10-12' },
+      { slug: 'a', published: '2018-10' },
+      { slug: 'd', published: '2017' },
+    ];
+    const of = (a: (typeof articles)[number]) => ({ date: parsePreciseDate(a.published), name: a.slug });
+    expect([...articles].sort(oldestFirst(of)).map((a) => a.slug)).toEqual(['d', 'a', 'b', 'c']);
+    expect([...articles].sort(newestFirst(of)).map((a) => a.slug)).toEqual(['c', 'a', 'b', 'd']);
   });
 });
