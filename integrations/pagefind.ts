@@ -1,19 +1,21 @@
 /**
  * Builds the Pagefind index in the same `astro build`: the article pages' text (marked
- * `data-pagefind-body`), and the annotations' records, made here from the content
+ * `data-pagefind-body`), read from a copy that keeps only the ids results use
+ * (`src/lib/search/anchors.ts`), and the annotations' records, made here from the content
  * (`src/lib/search/records.ts`; the kinds table says where each kind is found). Any Pagefind
  * error fails the build.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { buildContent } from './content.ts';
-import { ARTICLE_FILES } from '../src/lib/routing/routes.ts';
+import { routes, withoutBase } from '../src/lib/routing/routes.ts';
+import { withSearchAnchorsOnly } from '../src/lib/search/anchors.ts';
 import { searchRecords } from '../src/lib/search/records.ts';
-import { sortKey } from '../src/lib/content/dates.ts';
+import { oldestFirst } from '../src/lib/content/dates.ts';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -25,6 +27,11 @@ const UNUSED = [
   'pagefind-highlight.js',
   'pagefind-worker.js',
 ];
+
+/** `work` over `items`, 64 at a time: files read and written together, without opening thousands at once. */
+async function inBatches<T>(items: readonly T[], work: (item: T, i: number) => Promise<unknown>): Promise<void> {
+  for (let at = 0; at < items.length; at += 64) await Promise.all(items.slice(at, at + 64).map((item, i) => work(item, at + i)));
+}
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind ${step} failed:\n  - ${errors.join('\n  - ')}`);
@@ -43,21 +50,26 @@ export default function pagefindIntegration(): AstroIntegration {
           if (list) list.push(data);
           else sectionsOf.set(data.article, [data]);
         }
-        const oldestFirst = [...content.articles].sort((a, b) => sortKey(a.data.published).localeCompare(sortKey(b.data.published)) || a.id.localeCompare(b.id));
-        const articles = oldestFirst.map((a) => ({ slug: a.id, title: a.data.title, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
+        const articles = [...content.articles].sort(oldestFirst((a) => ({ date: a.data.published, name: a.id }))).map((a) => ({ slug: a.id, title: a.data.title, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
         const records = searchRecords(content.annotations, articles);
-        // The records as files, each naming its own URL: Pagefind reads a folder of them in one
-        // call, where one call per record costs a round trip each.
-        const folder = await mkdtemp(join(tmpdir(), 'long-reads-records-'));
-        for (let at = 0; at < records.length; at += 64) {
-          await Promise.all(records.slice(at, at + 64).map((record, i) => writeFile(join(folder, `${at + i}.html`), record.content)));
-        }
-
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index) fail('setup', errors);
+        // What Pagefind reads, as files: it reads a folder in one call, where one call per page
+        // costs a round trip each. The records each name their own URL; the pages are where the
+        // site has them, so their URLs are the site's.
+        const work = await mkdtemp(join(tmpdir(), 'long-reads-search-'));
+        const [pages, folder] = [join(work, 'pages'), join(work, 'records')];
         try {
+          await mkdir(folder, { recursive: true });
           // Only the article pages hold indexed text: Pagefind reads those, not every page of the site.
-          const indexed = await index.addDirectory({ path: site, glob: ARTICLE_FILES });
+          await inBatches(articles, async ({ slug }) => {
+            const file = `${withoutBase(routes.article(slug))}index.html`;
+            await mkdir(dirname(join(pages, file)), { recursive: true });
+            await writeFile(join(pages, file), withSearchAnchorsOnly(await readFile(join(site, file), 'utf8')));
+          });
+          await inBatches(records, (record, i) => writeFile(join(folder, `${i}.html`), record.content));
+
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          if (!index) fail('setup', errors);
+          const indexed = await index.addDirectory({ path: pages });
           if (indexed.errors.length) fail('indexing', indexed.errors);
           const added = await index.addDirectory({ path: folder });
           if (added.errors.length) fail('indexing the annotations', added.errors);
@@ -69,7 +81,7 @@ export default function pagefindIntegration(): AstroIntegration {
           logger.info(`indexed ${indexed.page_count} page(s) and ${added.page_count} annotation record(s)`);
         } finally {
           await pagefind.close();
-          await rm(folder, { recursive: true, force: true });
+          await rm(work, { recursive: true, force: true });
         }
       },
     },

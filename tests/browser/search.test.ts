@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTICLE, openPage, useBrowser } from './harness.ts';
@@ -15,6 +17,15 @@ async function searchInDialog(page: Page, query: string) {
 }
 
 describe('search', () => {
+  it('keeps the anchors of sections and headings alone: a result carries no paragraph\'s words twice', () => {
+    // A fragment is gzip of "pagefind_dcd" and the page's JSON.
+    const pages = readdirSync('dist/pagefind/fragment').map((name) => JSON.parse(gunzipSync(readFileSync(`dist/pagefind/fragment/${name}`)).subarray(12).toString()) as { url: string; anchors: Array<{ element: string; id: string }> });
+    const article = pages.find((p) => p.url === ARTICLE)!;
+    const elements = new Set(article.anchors.map((a) => a.element));
+    expect([...elements].sort()).toEqual(['h2', 'section']);
+    expect(article.anchors.filter((a) => a.element === 'section').map((a) => a.id)).toContain('preparing-for-the-eventualities');
+  });
+
   it('"/" opens search; "OPCON" lists the article first, its densest section first, then events and issues', async () => {
     const { page, close, consoleErrors } = await openPage(browser());
     await page.goto(ARTICLE);

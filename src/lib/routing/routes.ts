@@ -87,12 +87,6 @@ export function withoutBase(path: string, base = BASE): string {
 }
 
 /**
- * The built files of article pages (`routes.article`: `/<slug>/` → `<slug>/index.html`), for the
- * search index. The site's own top-level pages match too, but carry no indexed text.
- */
-export const ARTICLE_FILES = '*/index.html';
-
-/**
  * Cards on one page of a listing (`/events/`): an archive of thousands of events stays a set of
  * readable pages. At archive scale a card with its note, links and places is about 5 KB of HTML:
  * fifteen keep a page near 75 KB, under the 100 KB every page stays within.
