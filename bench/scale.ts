@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linksFrom, pagePaths, pagesOver } from '../scripts/dist-pages.ts';
 import { astroCacheDir } from '../src/lib/env.ts';
@@ -96,7 +96,10 @@ function writePeer(dir: string, pages: readonly PeerPage[]): void {
 }
 
 async function search(dist: string, path: string, ui: Parameters<typeof searchOnce>[2]): Promise<SearchRun> {
-  const server = await startStaticServer({ root: dist });
+  // What the page and its search can fetch: the page, the site's top-level files, its scripts,
+  // styles and icons, and the search index. The other pages are not compressed for nothing.
+  const page = path.replace(/^\/|\/$/g, '');
+  const server = await startStaticServer({ root: dist, only: (name) => !name.includes(sep) || name.startsWith(`${page}${sep}`) || /^(_astro|pagefind|icons)[\\/]/.test(name) });
   const browser = await launchBrowser();
   try {
     return await searchOnce(browser, `${server.url}${path}`, ui);

@@ -209,6 +209,17 @@ describe('serving files', () => {
     }
   });
 
+  it('serves only what `only` accepts, and copies and compresses nothing else', async () => {
+    const narrow = await startStaticServer({ root, only: (name) => !name.startsWith('issues') });
+    try {
+      expect(existsSync(join(narrow.mirror, 'issues'))).toBe(false);
+      expect((await fetch(`${narrow.url}/issues/`)).status).toBe(404);
+      expect((await fetch(`${narrow.url}/`)).status).toBe(200);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('answers a repeat request with 304 by ETag, and sends Last-Modified', async () => {
     const first = await get('/');
     expect(first.headers['last-modified']).toBeTruthy();
