@@ -12,11 +12,11 @@ const TAG_NAME = /<([a-zA-Z][\w-]*)/y;
 const ID = ' id="';
 
 /**
- * `html` with the ids of every element but sections and headings left out. Each id is found by
- * its words and its tag by looking back: string search, where a pattern took 1.3 ms a page (the
- * pages hold typography, so the engine scans them as two-byte text). Words in the text that read
- * `id="…"` stay, as does an id written another way (in single quotes, after a line break, or
- * after a value holding ">"): Pagefind then holds one anchor more.
+ * `html` with the ids of every element but sections and headings left out; it may be the page's
+ * bytes read as Latin-1, since all it looks for is ASCII. Each id is found by its words and its
+ * tag by looking back: string search, where a pattern took 1.3 ms a page. Words in the text that
+ * read `id="…"` stay, as does an id written another way (in single quotes, after a line break,
+ * or after a value holding ">"): Pagefind then holds one anchor more.
  */
 export function withSearchAnchorsOnly(html: string): string {
   let kept = '';

@@ -11,4 +11,10 @@ describe('what the search index reads of a page', () => {
     const page = '<p data-id="x" aria-describedby="y" id="p2">id="p3" &lt;p id="p4"&gt;</p><H3 id="h">Up</H3>';
     expect(withSearchAnchorsOnly(page)).toBe('<p data-id="x" aria-describedby="y">id="p3" &lt;p id="p4"&gt;</p><H3 id="h">Up</H3>');
   });
+
+  it('passes a page read as Latin-1 through byte for byte, its typography included', () => {
+    const page = '<p id="q">‘OPCON’ – “wartime” control</p><section id="s"><h2 id="h">Über</h2></section>';
+    const bytes = Buffer.from(withSearchAnchorsOnly(Buffer.from(page, 'utf8').toString('latin1')), 'latin1');
+    expect(bytes.toString('utf8')).toBe('<p>‘OPCON’ – “wartime” control</p><section id="s"><h2 id="h">Über</h2></section>');
+  });
 });
