@@ -93,16 +93,16 @@ export function sortKey(date: PreciseDate): string {
   return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
 }
 
-/** Something dated that has a name: an article (its date of publication and its slug). */
+/** Something dated that has a name: an article (its date of publication and its slug), an event (its date and title). */
 export interface Dated {
   date: PreciseDate;
   name: string;
 }
 
 /**
- * The one order of articles in time: by date at its precision (`sortKey`), oldest first, and by
- * name where the dates are equal, so every list that orders them agrees. `of` says what an item's
- * date and name are.
+ * The one order of articles, and of events, in time: by date at its precision (`sortKey`),
+ * oldest first, and by name where the dates are equal, so every list that orders them agrees.
+ * `of` says what an item's date and name are.
  */
 export function oldestFirst<T>(of: (item: T) => Dated): (a: T, b: T) => number {
   return (a, b) => {
