@@ -15,7 +15,6 @@ import { buildContent } from './content.ts';
 import { routes, withoutBase } from '../src/lib/routing/routes.ts';
 import { withSearchAnchorsOnly } from '../src/lib/search/anchors.ts';
 import { searchRecords } from '../src/lib/search/records.ts';
-import { oldestFirst } from '../src/lib/content/dates.ts';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -50,7 +49,7 @@ export default function pagefindIntegration(): AstroIntegration {
           if (list) list.push(data);
           else sectionsOf.set(data.article, [data]);
         }
-        const articles = [...content.articles].sort(oldestFirst((a) => ({ date: a.data.published, name: a.id }))).map((a) => ({ slug: a.id, title: a.data.title, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
+        const articles = content.articles.map((a) => ({ slug: a.id, title: a.data.title, published: a.data.published, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
         const records = searchRecords(content.annotations, articles);
         // What Pagefind reads, as files: it reads a folder in one call, where one call per page
         // costs a round trip each. The records each name their own URL; the pages are where the

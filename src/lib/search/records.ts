@@ -9,7 +9,7 @@
  *   events costs at most one search file per article, not one per event; entries no article
  *   mentions are indexed on the listing page that lists them.
  */
-import { formatPreciseDate } from '../content/dates.ts';
+import { formatPreciseDate, oldestFirst, type PreciseDate } from '../content/dates.ts';
 import type { AnnotationItem } from '../content/cross-reference.ts';
 import { ANNOTATION_KINDS, KINDS, type AnnotationKind } from '../content/kinds.ts';
 import { cardId, entryId } from '../markdown/marks.ts';
@@ -37,6 +37,8 @@ export interface HtmlRecord {
 export interface ArticleForSearch {
   slug: string;
   title: string;
+  /** When it was published: an event is indexed with the oldest article that mentions it. */
+  published: PreciseDate;
   /** Section ids in reading order. */
   sections: readonly string[];
 }
@@ -70,8 +72,9 @@ function cardsPage(url: string, kind: AnnotationKind, blocks: readonly string[],
   return record(`${url}#${CARDS_RECORD}-${kind}`, kind, RESULT_TYPES[kind], blocks.join(''), articleTitles);
 }
 
-/** The search records of `items`, given the articles oldest first (an entry is indexed with the first that mentions it). */
-export function searchRecords(items: readonly AnnotationItem[], articles: readonly ArticleForSearch[]): HtmlRecord[] {
+/** The search records of `items`, mentioned in `articles`. */
+export function searchRecords(items: readonly AnnotationItem[], given: readonly ArticleForSearch[]): HtmlRecord[] {
+  const articles = [...given].sort(oldestFirst((a) => ({ date: a.published, name: a.slug })));
   const titles = new Map(articles.map((a) => [a.slug, a.title]));
   const articlesOf = (item: AnnotationItem) => [...new Set(item.mentions.map((m) => titles.get(m.article) ?? m.article))];
   const pages: HtmlRecord[] = [];
@@ -85,10 +88,10 @@ export function searchRecords(items: readonly AnnotationItem[], articles: readon
       continue;
     }
     // Listed together: found where the cards are. Each entry is indexed once, with the cards of
-    // the first article (in the order given, oldest first) that mentions it, in reading order: the
-    // results show each entry once anyway, and an event discussed in ten articles indexed ten
-    // times cost the index ten copies of its words (#17). A record is filed under every article
-    // that mentions one of its entries, so filtering by any of them still finds it.
+    // the oldest article that mentions it, in reading order: the results show each entry once
+    // anyway, and an event discussed in ten articles indexed ten times cost the index ten copies
+    // of its words (#17). A record is filed under every article that mentions one of its
+    // entries, so filtering by any of them still finds it.
     const rank = new Map(articles.map((a, i) => [a.slug, i]));
     const byArticle = new Map<string, Array<{ item: AnnotationItem; section: string }>>();
     for (const item of mine) {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnnotationItem } from '../../../src/lib/content/cross-reference.ts';
+import { parsePreciseDate } from '../../../src/lib/content/dates.ts';
 import { searchRecords, type ArticleForSearch } from '../../../src/lib/search/records.ts';
 
 const mention = (article: string, section: string) => ({ article, section, phrase: 'words' });
@@ -13,10 +14,10 @@ const event = (id: string, mentions: ReturnType<typeof mention>[]): AnnotationIt
 const issue = (id: string, mentions: ReturnType<typeof mention>[]): AnnotationItem =>
   ({ kind: 'issue', id, file: `issues/${id}.yaml`, title: `Issue ${id}`, data: { summary: `The question of ${id}.` }, mentions }) as unknown as AnnotationItem;
 
-// Oldest first, as the integration hands them over.
+// Handed over newest first: the records find the oldest themselves.
 const articles: ArticleForSearch[] = [
-  { slug: 'older', title: 'Older Piece', sections: ['o1', 'o2'] },
-  { slug: 'newer', title: 'Newer Piece', sections: ['n1'] },
+  { slug: 'newer', title: 'Newer Piece', published: parsePreciseDate('2020-03'), sections: ['n1'] },
+  { slug: 'older', title: 'Older Piece', published: parsePreciseDate('2018-10'), sections: ['o1', 'o2'] },
 ];
 
 const urls = (records: ReturnType<typeof searchRecords>) => records.map((r) => r.url);
