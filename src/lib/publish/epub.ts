@@ -8,12 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toXast } from 'hast-util-to-xast';
-import { h } from 'hastscript';
+import { parseDocument } from 'htmlparser2';
 import { lookup } from 'mrmime';
-import { toXml } from 'xast-util-to-xml';
 import { datetimeAttr, type PreciseDate } from '../content/dates.ts';
 
 export const EPUB_TYPE = 'application/epub+zip';
@@ -50,16 +46,32 @@ export interface EpubInput {
 /** Classes of the page's permalinks: they work in a browser, and mean nothing in a book (its buttons go by their tag). */
 const CONTROLS = new Set(['p-link', 'anchor']);
 
-const classes = (el: Element): string[] => (Array.isArray(el.properties['className']) ? el.properties['className'].map(String) : []);
+type Dom = ReturnType<typeof parseDocument>;
+type DomNode = Dom['children'][number];
+type DomElement = Extract<DomNode, { attribs: unknown }>;
 
-function walk(parent: Root | Element, visit: (el: Element, parent: Root | Element) => ElementContent[] | undefined): void {
-  parent.children = parent.children.flatMap((child): Array<RootContent> => {
-    if (child.type !== 'element') return [child];
-    const replaced = visit(child, parent);
-    if (replaced) return replaced;
-    walk(child, visit);
-    return [child];
-  }) as typeof parent.children;
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const SVG = 'http://www.w3.org/2000/svg';
+const OPS = 'http://www.idpf.org/2007/ops';
+
+/** Characters XML 1.0 does not allow at all, even escaped. */
+// eslint-disable-next-line no-control-regex -- these are the characters meant.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** Text or an attribute's value as XML writes it: the same escapes in the text, the package and the contents. */
+const escapeXml = (text: string) => text.replace(NOT_XML, '').replace(/[&<>"]/g, (ch) => ESCAPES[ch]!);
+
+/** One XML element: attributes in the order given, and empty elements closed as XHTML writes them. */
+function element(name: string, attributes: Record<string, string>, content: string): string {
+  let open = `<${name}`;
+  for (const [key, value] of Object.entries(attributes)) open += ` ${key}="${escapeXml(value)}"`;
+  return content ? `${open}>${content}</${name}>` : `${open} />`;
+}
+
+/** An XHTML document: the EPUB namespace declared, the language in both forms. */
+function xhtmlDocument(language: string, title: string, head: string, body: string): string {
+  const html = element('html', { xmlns: XHTML, lang: language, 'xml:lang': language, 'xmlns:epub': OPS }, element('head', {}, element('meta', { charset: 'utf-8' }, '') + element('title', {}, escapeXml(title)) + head) + element('body', {}, body));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n${html}\n`;
 }
 
 interface BookText {
@@ -70,77 +82,95 @@ interface BookText {
   svg: boolean;
 }
 
-/** The article's HTML as the book's XHTML text document. */
+/**
+ * The article's HTML as the book's XHTML text document. The HTML is the site's own rendering,
+ * parsed as HTML (htmlparser2, names kept as written, so SVG's `viewBox` stays) and written
+ * straight out as XML as it is walked: no syntax tree is built twice. A general HTML-to-XML
+ * chain (parse5, hast, xast) made the same document in about seven times the time, a fifth of
+ * a clean build of a thousand articles.
+ */
 export function bookText(input: Pick<EpubInput, 'html' | 'title' | 'language' | 'edition' | 'siteFile'>): BookText {
-  const tree = fromHtml(input.html, { fragment: true });
   const edition = new URL(input.edition);
   const images = new Map<string, { bytes: Uint8Array; type: string }>();
   const names = new Map<string, string>();
   const ids = new Set<string>();
   let svg = false;
-  walk(tree, (el) => {
-    const cls = classes(el);
-    if (el.tagName === 'button' || el.tagName === 'script' || el.tagName === 'style' || cls.some((c) => CONTROLS.has(c))) return [];
-    if (el.properties['id']) ids.add(String(el.properties['id']));
-    for (const key of Object.keys(el.properties)) if (key.startsWith('dataAstro')) delete el.properties[key];
-    if (el.tagName === 'svg') {
-      svg = true;
-      // An HTML attribute SVG 1.1 does not have; `aria-hidden` already keeps it from assistive technology.
-      delete el.properties['focusable'];
+
+  function image(el: DomElement): string {
+    const src = el.attribs['src'] ?? '';
+    const type = lookup(src) ?? '';
+    const bytes = src.startsWith('/') && !src.startsWith('//') && CORE_IMAGES.has(type) ? input.siteFile(decodeURI(new URL(src, 'file:///').pathname)) : undefined;
+    if (!bytes) return element('span', { class: 'image-text' }, escapeXml(`[${el.attribs['alt'] ?? 'Image'}]`));
+    let name = names.get(src);
+    if (!name) {
+      name = `images/${images.size + 1}${src.slice(src.lastIndexOf('.'))}`;
+      names.set(src, name);
+      images.set(name, { bytes, type });
     }
-    if (el.tagName === 'a') {
-      if (cls.includes('mark') || el.properties['dataFootnoteRef'] !== undefined) el.properties['epub:type'] = 'noteref';
-      // The footnotes' way back is drawn by the page's style sheet; a book needs it written.
-      if (el.properties['dataFootnoteBackref'] !== undefined && el.children.length === 0) el.children = [{ type: 'text', value: '↩' }];
-      const href = String(el.properties['href'] ?? '');
+    return write(el, { ...el.attribs, src: name }, el.name, false);
+  }
+
+  function write(el: DomElement, attributes: Record<string, string>, name: string, inSvg: boolean, content?: string): string {
+    const out: Record<string, string> = {};
+    const svgRoot = !inSvg && name === 'svg';
+    // XML knows an element's namespace only if told: SVG inside the text declares its own.
+    if (svgRoot) out['xmlns'] = SVG;
+    for (const [key, value] of Object.entries(attributes)) {
+      if (key.startsWith('data-astro')) continue;
+      // An HTML attribute SVG 1.1 does not have; `aria-hidden` already keeps it from assistive technology.
+      if (svgRoot && key === 'focusable') continue;
+      out[key] = value;
+    }
+    if (out['id']) ids.add(out['id']);
+    return element(name, out, content ?? children(el.children, inSvg || svgRoot));
+  }
+
+  function one(el: DomElement, inSvg: boolean): string {
+    const cls = (el.attribs['class'] ?? '').split(/\s+/);
+    if (el.name === 'button' || el.name === 'script' || el.name === 'style' || cls.some((c) => CONTROLS.has(c))) return '';
+    if (el.name === 'svg') svg = true;
+    if (el.name === 'img') return image(el);
+    const attributes = { ...el.attribs };
+    let name = el.name;
+    if (name === 'a') {
+      if (cls.includes('mark') || 'data-footnote-ref' in attributes) attributes['epub:type'] = 'noteref';
+      const href = attributes['href'] ?? '';
       if (href.startsWith('/')) {
         const url = new URL(href, edition);
-        el.properties['href'] = url.pathname === edition.pathname && url.hash ? url.hash : url.href;
+        attributes['href'] = url.pathname === edition.pathname && url.hash ? url.hash : url.href;
       }
+      // The footnotes' way back is drawn by the page's style sheet; a book needs it written.
+      if ('data-footnote-backref' in attributes && el.children.length === 0) return write(el, attributes, name, inSvg, '↩');
     }
-    if (el.tagName === 'li' && el.properties['id'] && /-fn-\d+$/.test(String(el.properties['id']))) el.properties['epub:type'] = 'footnote';
+    if (name === 'li' && /-fn-\d+$/.test(attributes['id'] ?? '')) attributes['epub:type'] = 'footnote';
     // A card beside a section is that section's footnote: e-readers pop it up from its marks.
-    if (el.tagName === 'article' && cls.includes('card')) {
-      el.tagName = 'aside';
-      el.properties['epub:type'] = 'footnote';
+    if (name === 'article' && cls.includes('card')) {
+      name = 'aside';
+      attributes['epub:type'] = 'footnote';
     }
-    if (el.tagName === 'img') {
-      const src = String(el.properties['src'] ?? '');
-      const type = lookup(src) ?? '';
-      const bytes = src.startsWith('/') && !src.startsWith('//') && CORE_IMAGES.has(type) ? input.siteFile(decodeURI(new URL(src, 'file:///').pathname)) : undefined;
-      if (!bytes) return [h('span', { className: ['image-text'] }, `[${String(el.properties['alt'] ?? 'Image')}]`)];
-      let name = names.get(src);
-      if (!name) {
-        name = `images/${images.size + 1}${src.slice(src.lastIndexOf('.'))}`;
-        names.set(src, name);
-        images.set(name, { bytes, type });
-      }
-      el.properties['src'] = name;
+    return write(el, attributes, name, inSvg);
+  }
+
+  function children(nodes: readonly DomNode[], inSvg: boolean): string {
+    let out = '';
+    for (const node of nodes) {
+      if (node.type === 'text') out += escapeXml(node.data);
+      else if ('attribs' in node) out += one(node, inSvg);
+      // Comments and processing instructions say nothing to a reader.
     }
-    return undefined;
-  });
-  const doc = h('html', { lang: input.language, xmlLang: input.language, 'xmlns:epub': 'http://www.idpf.org/2007/ops' }, [
-    h('head', [h('meta', { charSet: 'utf-8' }), h('title', input.title), h('link', { rel: 'stylesheet', type: 'text/css', href: 'style.css' })]),
-    h('body', tree.children as ElementContent[]),
-  ]);
-  return { xhtml: xhtmlDocument(doc), images, ids, svg };
-}
+    return out;
+  }
 
-function xhtmlDocument(html: Element): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n${toXml(toXast(html), { closeEmptyElements: true })}\n`;
+  const dom = parseDocument(input.html, { lowerCaseTags: false, lowerCaseAttributeNames: false });
+  const body = children(dom.children, false);
+  return { xhtml: xhtmlDocument(input.language, input.title, element('link', { rel: 'stylesheet', type: 'text/css', href: 'style.css' }, ''), body), images, ids, svg };
 }
-
-const escapeXml = (text: string) => text.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!);
 
 /** The book's navigation document: its contents, linked into the text. */
 function navDocument(input: EpubInput, ids: Set<string>): string {
   const entries = input.contents.filter((c) => ids.has(c.href.slice(1)));
-  return xhtmlDocument(
-    h('html', { lang: input.language, xmlLang: input.language, 'xmlns:epub': 'http://www.idpf.org/2007/ops' }, [
-      h('head', [h('meta', { charSet: 'utf-8' }), h('title', input.title)]),
-      h('body', [h('nav', { 'epub:type': 'toc', id: 'toc' }, [h('h1', 'Contents'), h('ol', entries.map((c) => h('li', [h('a', { href: `${TEXT}${c.href}` }, c.text)])))])]),
-    ]),
-  );
+  const list = entries.map((c) => element('li', {}, element('a', { href: `${TEXT}${c.href}` }, escapeXml(c.text)))).join('');
+  return xhtmlDocument(input.language, input.title, '', element('nav', { 'epub:type': 'toc', id: 'toc' }, element('h1', {}, 'Contents') + element('ol', {}, list)));
 }
 
 /** `dcterms:modified` wants the time to the second, in UTC. */

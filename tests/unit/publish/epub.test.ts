@@ -33,8 +33,10 @@ describe('an article as an EPUB', () => {
   it('writes XHTML: elements closed, the XHTML and EPUB namespaces declared, the language in both forms', () => {
     const { xhtml } = text('<section id="opening"><p id="opening-p1">A<br>B &amp; “C”</p></section>');
     expect(xhtml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<!DOCTYPE html>\n<html xmlns="http:\/\/www\.w3\.org\/1999\/xhtml" lang="en" xml:lang="en" xmlns:epub="http:\/\/www\.idpf\.org\/2007\/ops">/);
-    expect(xhtml).toContain('<p id="opening-p1">A<br />B &#x26; “C”</p>');
-    expect(xhtml).toContain('<title>Tolls &#x26; &#x3C;Harbours></title>');
+    expect(xhtml).toContain('<p id="opening-p1">A<br />B &amp; “C”</p>');
+    expect(xhtml).toContain('<title>Tolls &amp; &lt;Harbours&gt;</title>');
+    // Characters XML does not allow are left out; a comment says nothing to a reader.
+    expect(text('<p title="a&quot;b\u0001">x\u0008y<!-- aside --></p>').xhtml).toContain('<p title="a&quot;b">xy</p>');
   });
 
   it('leaves out the page’s controls, marks each note reference, and writes the footnotes’ way back', () => {
@@ -70,6 +72,10 @@ describe('an article as an EPUB', () => {
   it('declares inline SVG where the text has some, and only then', () => {
     expect(text('<figure><svg viewBox="0 0 1 1" aria-hidden="true" focusable="false"><line x1="0"/></svg></figure>').svg).toBe(true);
     expect(text('<figure><svg viewBox="0 0 1 1" focusable="false"></svg></figure>').xhtml).not.toContain('focusable');
+    // SVG in XML says its namespace, once, and keeps its names' case.
+    expect(text('<svg viewBox="0 0 2 2"><clipPath id="c"><rect width="1"/></clipPath><svg x="1"></svg></svg>').xhtml).toContain(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><clipPath id="c"><rect width="1" /></clipPath><svg x="1" /></svg>',
+    );
     expect(text('<p>No drawing</p>').svg).toBe(false);
   });
 
