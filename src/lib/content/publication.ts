@@ -31,7 +31,7 @@ import { checkContent, ContentError, type Problem } from './rules.ts';
 import { COLLECTION_SCHEMAS, type ArticleData, type SectionData } from './schemas.ts';
 import type { Compiled } from '../markdown/compile-worker.ts';
 import { compileNote, compileSection, pipelineVersion, type CompiledSection, type SectionInput } from '../markdown/pipeline.ts';
-import { placeMentions, sectionKey, type PlacedMention } from '../markdown/mentions.ts';
+import { placeMentions, sectionKey, type PlacedMention, type SectionOutline } from '../markdown/mentions.ts';
 import { sectionLabel } from '../view/sections.ts';
 
 /** The name every loader of the publication shares: a refresh of one is a refresh of all. */
@@ -92,14 +92,29 @@ export class Publication {
   #running: Promise<void> = Promise.resolve();
 
   #pool: Piscina | undefined;
+  /** Whether compilations past the first few go to worker threads (not when a test brings its own compiler). */
+  readonly #inThreads: boolean;
   /** How many compilations this sync has asked for: past `IN_THREAD`, the rest go to worker threads. */
   #asked = 0;
 
   constructor(options: PublicationOptions) {
     this.#root = options.root;
-    this.#compileSection = options.compileSection ?? ((body, input, lines) => (++this.#asked > IN_THREAD ? this.#inWorker<CompiledSection>('section', { body, input, lines }) : compileSection(body, input, lines)));
+    this.#compileSection = options.compileSection ?? compileSection;
+    this.#inThreads = !options.compileSection;
     this.#compileNote = options.compileNote ?? ((body, path, lines) => (++this.#asked > IN_THREAD ? this.#inWorker<string>('note', { body, path, lines }) : compileNote(body, path, lines)));
     this.#pipelineVersion = options.pipelineVersion ?? pipelineVersion;
+  }
+
+  /**
+   * Compile a section and keep what it compiled to (its HTML and outline) under its digest; the
+   * outline comes back. A worker thread keeps what it compiled itself: the sync's own thread,
+   * which feeds every worker, neither receives a section's HTML nor writes it.
+   */
+  async #compileAndKeep(body: string, input: SectionInput, lines: number, digest: string): Promise<SectionOutline> {
+    if (this.#inThreads && ++this.#asked > IN_THREAD) return this.#inWorker<SectionOutline>('section', { body, input, lines, digest });
+    const compiled = await this.#compileSection(body, input, lines);
+    await keepCompiled(digest, compiled);
+    return compiled.outline;
   }
 
   /** Compile in a worker thread; the pool starts with the first compilation of a sync and ends with it. */
@@ -281,7 +296,6 @@ export class Publication {
     }
     /** Each section's digest: the name its compilation is kept under. */
     const out = new Map<string, string>();
-    const writes: Array<Promise<void>> = [];
     /** An article's sections, in reading order: each one's notes are numbered after the ones before. */
     const compileArticle = async (list: Valid[]) => {
       let noteOffset = 0;
@@ -295,10 +309,7 @@ export class Publication {
         } else {
           const input: SectionInput = { file: source.file, id: section.id, label: sectionLabel(section), noteOffset, mentions: mentions.get(sectionKey(section.article, section.id)) ?? [] };
           try {
-            const compiled = await this.#compileSection(source.body ?? '', input, source.bodyLine ?? 0);
-            // Written while the next section compiles; the sync waits for every write before the store.
-            writes.push(keepCompiled(digest, compiled));
-            notes = compiled.outline.notes;
+            notes = (await this.#compileAndKeep(source.body ?? '', input, source.bodyLine ?? 0, digest)).notes;
           } catch (error) {
             problems.push(...asProblems(error, source.file));
             continue;
@@ -313,7 +324,6 @@ export class Publication {
     await Promise.all(Array.from({ length: Math.max(1, availableParallelism() * 2) }, async () => {
       for (let list = queue.shift(); list; list = queue.shift()) await compileArticle(list);
     }));
-    await Promise.all(writes);
     return out;
   }
 }
