@@ -9,8 +9,9 @@
 import { routes, BASE } from '../lib/routing/routes.ts';
 import { highlightLink, highlightsJson, highlightsMarkdown, byArticle, mergeHighlights, parseHighlights, tooLarge, MAX_IMPORT_BYTES, type Highlight } from '../lib/view/highlights.ts';
 import { storageKey } from '../lib/view/highlights-key.ts';
-import { describeQuote, locateQuote } from '../lib/view/text-quote.ts';
+import { locateQuote } from '../lib/view/text-quote.ts';
 import { announce } from './clipboard.ts';
+import { quoteOf, rangeOf, textIndex, type TextIndex } from './text-index.ts';
 import highlightsCss from '../styles/highlights.css?inline';
 
 // Their styles arrive with their code, as search's do: a reader who never highlights never loads them.
@@ -37,46 +38,6 @@ function keep(list: Highlight[]): boolean {
     announce('Could not save on this device: its storage is full or turned off.');
     return false;
   }
-}
-
-/* The words of a section, as one string, with where each text node starts in it. */
-const LEFT_OUT = '.p-link, .anchor, button, figure, .editors-note, .visually-hidden';
-interface TextIndex {
-  text: string;
-  nodes: Array<{ node: Text; start: number }>;
-}
-
-function textIndex(section: Element): TextIndex {
-  const root = section.querySelector('.section-text') ?? section;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement?.closest(LEFT_OUT) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
-  const nodes: TextIndex['nodes'] = [];
-  let text = '';
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    nodes.push({ node, start: text.length });
-    text += node.data;
-  }
-  return { text, nodes };
-}
-
-/** A DOM point as an offset in the index: the first text at or after it. */
-function offsetOf(index: TextIndex, container: Node, offset: number): number {
-  const entry = index.nodes.find((e) => e.node === container);
-  if (entry) return entry.start + offset;
-  const point = document.createRange();
-  point.setStart(container, offset);
-  const after = index.nodes.find((e) => point.comparePoint(e.node, 0) >= 0);
-  return after ? after.start : index.text.length;
-}
-
-function rangeOf(index: TextIndex, start: number, end: number): Range {
-  const at = (offset: number, isEnd: boolean) => {
-    const entry = [...index.nodes].reverse().find((e) => (isEnd ? e.start < offset : e.start <= offset)) ?? index.nodes[0]!;
-    return [entry.node, Math.min(offset - entry.start, entry.node.length)] as const;
-  };
-  const range = document.createRange();
-  range.setStart(...at(start, false));
-  range.setEnd(...at(end, true));
-  return range;
 }
 
 /** Where each of this article's highlights stands now; those not found have no range. */
@@ -144,10 +105,7 @@ export async function highlightRange(range: Range, withNote: boolean): Promise<v
   const common = range.commonAncestorContainer;
   const section = (common instanceof Element ? common : common.parentElement)?.closest('[data-article-body] .article-section');
   if (!section) return;
-  const index = textIndex(section);
-  const start = offsetOf(index, range.startContainer, range.startOffset);
-  const end = offsetOf(index, range.endContainer, range.endOffset);
-  const quote = describeQuote(index.text, start, end);
+  const quote = quoteOf(section, range);
   if (!quote.exact.trim()) return;
   const found = stored();
   if ('error' in found) return announce(found.error);

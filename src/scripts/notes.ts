@@ -177,6 +177,7 @@ const contents = document.querySelector('.contents ol');
 contents?.insertAdjacentHTML('beforeend', '<li><button>Your highlights</button>');
 contents?.lastElementChild!.addEventListener('click', () => void highlights().then((m) => m.openList()));
 let link = '';
+let asked: Range | undefined;
 
 function offerQuote(): void {
   const selection = getSelection();
@@ -189,7 +190,12 @@ function offerQuote(): void {
     if (quote.matches(':popover-open')) quote.hidePopover();
     return;
   }
-  link = quoteLink(`${location.origin}${location.pathname}`, section.id, text);
+  const page = `${location.origin}${location.pathname}`;
+  link = quoteLink(page, section.id, text);
+  // Then the same link with the words around the quote, once that code is here (offline and never
+  // fetched: the link above stays). Only the latest selection's link is kept.
+  const offered = (asked = range.cloneRange());
+  import('./quote-context.ts').then((m) => asked === offered && (link = m.linkToRange(page, section, offered)), () => undefined);
   const end = [...range.getClientRects()].at(-1) ?? range.getBoundingClientRect();
   if (!quote.matches(':popover-open')) quote.showPopover();
   quote.style.top = `${Math.min(end.bottom + 6, innerHeight - quote.offsetHeight - 4)}px`;

@@ -8,8 +8,8 @@
  * with highlights draws them as it loads, and a page without costs one lookup; the 5 MB a
  * browser allows hold thousands of quotes. Nothing is ever sent anywhere.
  */
-import { quoteLink } from './quote-link.ts';
-import { QUOTE_CONTEXT, type TextQuote } from './text-quote.ts';
+import { quoteLinkInContext } from './quote-context.ts';
+import type { TextQuote } from './text-quote.ts';
 
 export interface Highlight {
   /** Unique on the device: a random id given when the reader highlights. */
@@ -109,29 +109,12 @@ export function byArticle(highlights: readonly Highlight[]): Array<{ article: st
   return [...groups.values()];
 }
 
-/** How many words either side a highlight's link carries: enough to tell "South Korea" here from there. */
-const CONTEXT_WORDS = 3;
-
-/**
- * The whole words of a quote's context next to it, within its paragraph (a text fragment's context
- * does not reach into another block), or nothing where the quote starts or ends inside a word.
- * The context was cut at `QUOTE_CONTEXT` characters: where it was, its farthest word may be a part.
- */
-export function contextWords(side: string, next: 'before' | 'after'): string {
-  const lines = side.split('\n');
-  const near = next === 'before' ? lines.at(-1)! : lines[0]!;
-  if (next === 'before' ? /\S$/.test(near) : /^\w/.test(near)) return '';
-  let tokens = near.trim().split(/\s+/).filter(Boolean);
-  if (side.length >= QUOTE_CONTEXT && lines.length === 1) tokens = next === 'before' ? tokens.slice(1) : tokens.slice(0, -1);
-  return (next === 'before' ? tokens.slice(-CONTEXT_WORDS) : tokens.slice(0, CONTEXT_WORDS)).join(' ');
-}
-
 /**
  * A link to the highlight's words: its section's permalink with a text fragment, and a few words
  * of the text around them, so that it lands on this place and not on the first with the same words.
  */
 export function highlightLink(origin: string, h: Highlight): string {
-  return quoteLink(`${origin}${h.article}`, h.section, h.quote.exact, { before: contextWords(h.quote.prefix, 'before'), after: contextWords(h.quote.suffix, 'after') });
+  return quoteLinkInContext(`${origin}${h.article}`, h.section, h.quote);
 }
 
 /** Quoted as Markdown reads it: every line of the quote behind "> ". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayHoldArticle, storageKey } from '../../../src/lib/view/highlights-key.ts';
-import { byArticle, contextWords, highlightsJson, highlightsMarkdown, mergeHighlights, parseHighlights, type Highlight } from '../../../src/lib/view/highlights.ts';
+import { byArticle, highlightsJson, highlightsMarkdown, mergeHighlights, parseHighlights, type Highlight } from '../../../src/lib/view/highlights.ts';
 
 const one: Highlight = {
   id: 'h1',
@@ -67,20 +67,6 @@ describe('highlights kept and taken away', () => {
         '',
       ].join('\n'),
     );
-  });
-
-  it('links a quote with whole words of its own paragraph either side, so a short quote lands on its own place', () => {
-    // As a highlight keeps its context: 32 characters either side, the farthest word cut.
-    expect(contextWords('ds with its allies. Ultimately, ', 'before')).toBe('its allies. Ultimately,');
-    expect(contextWords(' Korea will have to hedge its be', 'after')).toBe('Korea will have');
-    // Another paragraph's words are no context: a text fragment's context stays in its block.
-    expect(contextWords('the end of one.\n', 'before')).toBe('');
-    expect(contextWords(' Korea (so)\nNext', 'after')).toBe('Korea (so)');
-    // A quote that starts or ends inside a word has no context on that side.
-    expect(contextWords('allies. S', 'before')).toBe('');
-    expect(contextWords('orea will', 'after')).toBe('');
-    // Context not cut short keeps its farthest word.
-    expect(contextWords('a ', 'before')).toBe('a');
   });
 
   it('keeps two publications on one origin apart', () => {
