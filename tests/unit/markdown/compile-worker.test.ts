@@ -3,24 +3,12 @@
  * calls it: a section's HTML and outline are kept under its digest by the thread that compiled
  * them, and only the outline goes back; a content problem comes back as data and keeps nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isKept, keptHtml, keptOutline } from '../../../src/lib/content/compiled.ts';
 import { section } from '../../../src/lib/markdown/compile-worker.ts';
+import { scratchBuildCache } from '../scratch-cache.ts';
 
-let scratch: string;
-const saved = process.env['BUILD_CACHE_DIR'];
-beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'compile-worker-'));
-  process.env['BUILD_CACHE_DIR'] = join(scratch, 'cache');
-});
-afterAll(() => {
-  if (saved === undefined) delete process.env['BUILD_CACHE_DIR'];
-  else process.env['BUILD_CACHE_DIR'] = saved;
-  rmSync(scratch, { recursive: true, force: true });
-});
+scratchBuildCache('compile-worker');
 
 const input = (id: string) => ({ file: `articles/a/${id}.mdx`, id, label: 'One', noteOffset: 0, mentions: [] });
 

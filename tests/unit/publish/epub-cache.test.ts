@@ -1,21 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { siteCodeVersion } from '../../../src/lib/build-cache.ts';
 import { bookKey, keptBook } from '../../../src/lib/publish/epub-cache.ts';
+import { scratchBuildCache } from '../scratch-cache.ts';
 
-let scratch: string;
-const saved = process.env['BUILD_CACHE_DIR'];
-beforeEach(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'epub-cache-'));
-  process.env['BUILD_CACHE_DIR'] = join(scratch, 'cache');
-});
-afterEach(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  if (saved === undefined) delete process.env['BUILD_CACHE_DIR'];
-  else process.env['BUILD_CACHE_DIR'] = saved;
-});
+const scratch = scratchBuildCache('epub-cache');
 
 const ARTICLE = { header: { title: 'Tolls' }, body: { sections: [{ id: 'opening', parts: [{ html: '<p>The first words.</p>' }] }] } };
 const THEN = new Date('2026-12-06T05:32:10Z');
@@ -42,7 +32,7 @@ describe('EPUB books kept between builds', () => {
   });
 
   it('changes with any file of the site’s code, and with none of its content', () => {
-    const root = join(scratch, 'site');
+    const root = join(scratch(), 'site');
     mkdirSync(join(root, 'src/components'), { recursive: true });
     writeFileSync(join(root, 'src/components/Card.astro'), '<p>card</p>');
     writeFileSync(join(root, 'package-lock.json'), '{}');
