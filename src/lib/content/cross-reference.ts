@@ -61,7 +61,7 @@ export interface CrossReference {
   /** The entries of `kind` an article mentions, in their kind's order. */
   inArticle<K extends AnnotationKind>(article: string, kind: K): AnnotationItem<K>[];
   /** Every place an entry is mentioned, with where its mark landed when the sections are compiled. */
-  places(kind: AnnotationKind, id: string): MentionPlace[];
+  places(kind: AnnotationKind, id: string): readonly MentionPlace[];
 }
 
 /** Append to the list at `key`, creating it: one list per key, never copied. */
@@ -101,6 +101,9 @@ export function buildCrossReference(
     }
   }
   const linkedCache = new Map<string, AnnotationItem[]>();
+  // Asked for by every card of every article that mentions the entry, and by its own pages: made
+  // once (at 1,000 articles, making them again took about a second of a build).
+  const placesCache = new Map<string, readonly MentionPlace[]>();
 
   // Looked up for every article on every page: indexed once, so an archive's build grows with its
   // size, not with articles × annotations.
@@ -122,10 +125,17 @@ export function buildCrossReference(
       return list as AnnotationItem<K>[];
     },
     inArticle: <K extends AnnotationKind>(article: string, kind: K) => (byArticle.get(`${kind}\u0000${article}`) ?? []) as AnnotationItem<K>[],
-    places: (kind, id) =>
-      (byId.get(key(kind, id))?.mentions ?? []).map((m, index) => {
-        const mark = markId(kind, id, index);
-        return { ...m, markId: mark, placement: placementOf(mark) };
-      }),
+    places: (kind, id) => {
+      const cacheKey = key(kind, id);
+      let list = placesCache.get(cacheKey);
+      if (!list) {
+        list = (byId.get(cacheKey)?.mentions ?? []).map((m, index) => {
+          const mark = markId(kind, id, index);
+          return { ...m, markId: mark, placement: placementOf(mark) };
+        });
+        placesCache.set(cacheKey, list);
+      }
+      return list;
+    },
   };
 }
