@@ -6,6 +6,7 @@ import cards from './integrations/cards.ts';
 import pagefind from './integrations/pagefind.ts';
 import cspHeaders from './integrations/csp-headers.ts';
 import offline from './integrations/offline.ts';
+import previousOutput from './integrations/previous-output.ts';
 import { ANNOTATION_KINDS, KINDS } from './src/lib/content/kinds.ts';
 import { OFFLINE_PAGE } from './src/lib/publish/offline.ts';
 import { withoutBase } from './src/lib/routing/routes.ts';
@@ -92,5 +93,7 @@ export default defineConfig({
     // After the cards and Pagefind: the worker's plan names every file they wrote.
     offline(),
     cspHeaders(),
+    // Last: the old output is deleted while the others' work is done, and waited for after it.
+    previousOutput(),
   ],
 });
