@@ -51,5 +51,10 @@ input.addEventListener('input', () => {
 });
 addEventListener('popstate', fromUrl);
 view.warm();
-fromUrl();
+// Words the reader typed before this script arrived are theirs: searched and put in the address,
+// not replaced by the address's.
+if (input.value) {
+  writeUrl(selection);
+  view.search(input.value, selection);
+} else fromUrl();
 input.focus();

@@ -158,6 +158,23 @@ describe('search', () => {
     await close();
   });
 
+  it('keeps the words a reader typed on /search/ before its script arrived: searched, and put in the address', async () => {
+    const { page, close } = await openPage(browser());
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.context().route('**/_astro/search-page.*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/search/', { waitUntil: 'domcontentloaded' });
+    await page.locator('#search-page-q').fill('OPCON');
+    release();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    expect(await page.locator('#search-page-q').inputValue()).toBe('OPCON');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('OPCON');
+    await close();
+  });
+
   it('does not steal "/" from a reader typing in another field', async () => {
     const { page, close } = await openPage(browser());
     await page.goto('/search/');
