@@ -375,7 +375,13 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
         for (const [what, path] of cases) {
           await page.goto(path);
           if (path.startsWith('/search/')) {
-            await page.waitFor(() => ['results', 'empty', 'failed'].includes(document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] ?? ''));
+            // A first visit's search loads its index: under a loaded CI machine WebKit once took
+            // longer than 10 s. What is tested here is what the page does with the address, not speed.
+            await page
+              .waitFor(() => ['results', 'empty', 'failed'].includes(document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] ?? ''), undefined, 20_000)
+              .catch((error: Error) => {
+                throw new Error(`${what}: ${error.message}`);
+              });
           } else {
             // The highlighter ran (or had nothing to do) once the page's module has loaded.
             await page.waitFor(() => document.readyState === 'complete');
