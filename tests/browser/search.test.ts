@@ -1,11 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { ARTICLE, openPage, useBrowser } from './harness.ts';
 import { moreLabel, RESULTS_PAGE } from '../../src/lib/search/query.ts';
 
 const browser = useBrowser();
+
+/**
+ * Hold the requests matching `glob` until the returned function is called, then answer them.
+ * On the context: the service worker's requests too, which is how the page fetches once it controls it.
+ */
+async function holdRequests(page: Page, glob: string, answer: (route: Route) => Promise<void>): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.context().route(glob, async (route) => {
+    await held;
+    await answer(route);
+  });
+  return release;
+}
 
 async function searchInDialog(page: Page, query: string) {
   await page.keyboard.press('/');
@@ -160,12 +174,7 @@ describe('search', () => {
 
   it('keeps the words a reader typed on /search/ before its script arrived: searched, and put in the address', async () => {
     const { page, close } = await openPage(browser());
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.context().route('**/_astro/search-page.*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/_astro/search-page.*.js', (route) => route.continue());
     await page.goto('/search/', { waitUntil: 'domcontentloaded' });
     await page.locator('#search-page-q').fill('OPCON');
     release();
@@ -234,13 +243,7 @@ describe('search', () => {
 
   it('shows a loading state, then a clear failure when search cannot load', async () => {
     const { page, close } = await openPage(browser());
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    // On the context: the service worker's requests too, which is how the page fetches once it controls it.
-    await page.context().route('**/pagefind/pagefind.js', async (route) => {
-      await held;
-      await route.fulfill({ status: 503, body: 'unavailable' });
-    });
+    const release = await holdRequests(page, '**/pagefind/pagefind.js', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
     await page.goto(ARTICLE);
     await page.keyboard.press('/');
     await page.locator('dialog.search-dialog').waitFor();
