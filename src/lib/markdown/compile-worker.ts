@@ -1,8 +1,9 @@
 /**
  * A worker thread of the content layer: compiles one section or author note with the one
  * pipeline. A section's HTML and outline are kept here, under its digest, and only its outline
- * goes back: the thread that feeds every worker neither copies nor writes the HTML. A content problem comes back as data (threads pass values, not error classes), and
- * the content layer reports it with every other.
+ * goes back: the thread that feeds every worker neither copies nor writes the HTML. A content
+ * problem comes back as data (threads pass values, not error classes), and the content layer
+ * reports it with every other.
  */
 import { keepCompiled } from '../content/compiled.ts';
 import { ContentError, type Problem } from '../content/rules.ts';
