@@ -4,7 +4,7 @@
  * with counts, an announced count and clear loading / empty / failed states. Shared by the search
  * dialog and the /search/ page. Excerpts are rebuilt as text, keeping only Pagefind's <mark>.
  */
-import { countLabel, excerptSegments, moreLabel, RESULTS_PAGE } from '../lib/search/query.ts';
+import { countLabel, excerptSegments, moreLabel, RESULTS_PAGE, searchedText } from '../lib/search/query.ts';
 import { groupResults, type Hit, type PagefindData, type ResultGroup } from '../lib/search/groups.ts';
 import { SEARCH_FILTERS, shownValues } from '../lib/search/filters.ts';
 import { ANNOTATION_KINDS, KINDS } from '../lib/content/kinds.ts';
@@ -245,10 +245,11 @@ export function createSearchView(elements: SearchElements): SearchView {
 
   return {
     warm: () => void loadPagefind().catch(() => undefined),
-    search(query: string, selection: Selection = {}) {
+    search(typed: string, selection: Selection = {}) {
       const ticket = ++sequence;
       clearTimeout(timer);
-      if (query.trim() === '') {
+      const query = searchedText(typed);
+      if (query === '') {
         shown = undefined;
         results.replaceChildren();
         elements.filters?.replaceChildren();
@@ -256,7 +257,7 @@ export function createSearchView(elements: SearchElements): SearchView {
         return;
       }
       // One letter matches nearly everything and would fetch most of the index for nothing.
-      if (query.trim().length < 2) {
+      if (query.length < 2) {
         results.replaceChildren();
         show('Keep typing…', 'idle');
         return;

@@ -267,6 +267,17 @@ describe('search', () => {
     await close();
   });
 
+  it('searches and announces only the first 100 characters of a pasted 10 KB query', async () => {
+    const { page, close } = await openPage(browser());
+    const pasted = ' OPCON'.repeat(1_700);
+    await page.goto(`/search/?q=${encodeURIComponent(pasted)}`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    const status = (await page.locator('[data-search-status]').textContent())!;
+    expect(status).toMatch(/^\d+ results? for “OPCON OPCON/);
+    expect(status.length).toBeLessThan(140);
+    await close();
+  });
+
   it('without JavaScript, the header form reaches a search page that explains itself', async () => {
     const { page, close } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto(ARTICLE);

@@ -61,9 +61,18 @@ export function sectionFragment(locations: readonly number[], anchors: readonly 
   return found;
 }
 
-/** The query as search terms: at most 100 characters; a "quoted phrase" is one term, as in Pagefind. */
+/**
+ * What of a query is searched, highlighted and announced: its first 100 characters. A longer one is
+ * a paste or a crafted address: every word of it cost Pagefind a lookup (in WebKit a 10 KB ?q= took
+ * twice as long as its first 100 characters) and the status repeated all of it.
+ */
+export function searchedText(query: string): string {
+  return query.trim().slice(0, 100);
+}
+
+/** The query as search terms (`searchedText`); a "quoted phrase" is one term, as in Pagefind. */
 export function queryTerms(query: string): string[] {
-  const text = query.trim().slice(0, 100);
+  const text = searchedText(query);
   return [...text.matchAll(/"([^"]*)"?|(\S+)/g)].map((m) => (m[1] ?? m[2] ?? '').trim()).filter(Boolean);
 }
 
@@ -100,7 +109,6 @@ export function matchRanges(text: string, terms: readonly string[]): Array<[numb
   return merged;
 }
 
-/** "1 result", "5 results": the announced count. */
 /**
  * Results shown at a time: about what a search dialog shows on one screen. Each result is a file
  * of its own to fetch, so the first search of a large archive costs this many, and more come
@@ -113,6 +121,7 @@ export function moreLabel(shown: number, total: number): string {
   return `Show ${Math.min(RESULTS_PAGE, total - shown)} more (${shown} of ${total} shown)`;
 }
 
+/** "1 result", "5 results": the announced count. */
 export function countLabel(count: number, query: string): string {
   return `${count === 0 ? 'No' : count} result${count === 1 ? '' : 's'} for “${query.trim()}”`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, excerptSegments, moreLabel, RESULTS_PAGE, matchRanges, queryTerms, sectionFragment, withHighlight } from '../../../src/lib/search/query.ts';
+import { countLabel, excerptSegments, moreLabel, RESULTS_PAGE, matchRanges, queryTerms, searchedText, sectionFragment, withHighlight } from '../../../src/lib/search/query.ts';
 
 describe('search helpers', () => {
   it('keeps only <mark> from an excerpt, everything else as text', () => {
@@ -47,6 +47,8 @@ describe('search helpers', () => {
     expect(queryTerms('"war ended" armistice "')).toEqual(['war ended', 'armistice']);
     expect(queryTerms('"open')).toEqual(['open']);
     expect(queryTerms('x'.repeat(300))[0]).toHaveLength(100);
+    expect(searchedText('  OPCON  ')).toBe('OPCON');
+    expect(searchedText(' OPCON'.repeat(1_700))).toBe('OPCON'.concat(' OPCON'.repeat(16)).slice(0, 100));
     expect(countLabel(0, 'zzz')).toBe('No results for “zzz”');
     expect(countLabel(1, 'OPCON')).toBe('1 result for “OPCON”');
     expect(countLabel(4, 'OPCON')).toBe('4 results for “OPCON”');
