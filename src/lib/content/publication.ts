@@ -101,7 +101,7 @@ export class Publication {
     this.#root = options.root;
     this.#compileSection = options.compileSection ?? compileSection;
     this.#inThreads = !options.compileSection;
-    this.#compileNote = options.compileNote ?? ((body, path, lines) => (++this.#asked > IN_THREAD ? this.#inWorker<string>('note', { body, path, lines }) : compileNote(body, path, lines)));
+    this.#compileNote = options.compileNote ?? ((body, path, lines) => (this.#toThreads() ? this.#inWorker<string>('note', { body, path, lines }) : compileNote(body, path, lines)));
     this.#pipelineVersion = options.pipelineVersion ?? pipelineVersion;
   }
 
@@ -111,16 +111,30 @@ export class Publication {
    * which feeds every worker, neither receives a section's HTML nor writes it.
    */
   async #compileAndKeep(body: string, input: SectionInput, lines: number, digest: string): Promise<SectionOutline> {
-    if (this.#inThreads && ++this.#asked > IN_THREAD) return this.#inWorker<SectionOutline>('section', { body, input, lines, digest });
+    if (this.#inThreads && this.#toThreads()) return this.#inWorker<SectionOutline>('section', { body, input, lines, digest });
     const compiled = await this.#compileSection(body, input, lines);
     await keepCompiled(digest, compiled);
     return compiled.outline;
   }
 
-  /** Compile in a worker thread; the pool starts with the first compilation of a sync and ends with it. */
+  /** Whether this compilation goes to a worker thread: once threads are started, or past the first few of a sync. */
+  #toThreads(): boolean {
+    return this.#pool !== undefined || ++this.#asked > IN_THREAD;
+  }
+
+  /**
+   * The sync's worker threads: `warm` starts them all at once, each loading the pipeline (≈ 1 s)
+   * while this thread goes on; otherwise each starts with a compilation that waits for one.
+   */
+  #startPool(warm: boolean): Piscina {
+    const threads = availableParallelism();
+    this.#pool ??= new Piscina({ filename: fileURLToPath(new URL('../markdown/compile-worker.ts', import.meta.url)), maxThreads: threads, minThreads: warm ? threads : 0, idleTimeout: THREAD_IDLE_MS });
+    return this.#pool;
+  }
+
+  /** Compile in a worker thread; the pool starts with the first compilation of a sync at the latest, and ends with it. */
   async #inWorker<T>(name: 'section' | 'note', task: object): Promise<T> {
-    this.#pool ??= new Piscina({ filename: fileURLToPath(new URL('../markdown/compile-worker.ts', import.meta.url)), maxThreads: availableParallelism(), minThreads: 0, idleTimeout: THREAD_IDLE_MS });
-    const result = (await this.#pool.run(task, { name })) as Compiled<T>;
+    const result = (await this.#startPool(false).run(task, { name })) as Compiled<T>;
     if (!result.ok) throw new ContentError(result.problems);
     return result.value;
   }
@@ -191,6 +205,10 @@ export class Publication {
   async #sync(): Promise<void> {
     const problems: Problem[] = [];
     const read = await Promise.all(COLLECTIONS.map((collection) => readCollection(this.#root, collection)));
+    // Nothing stored yet (a clean build) and many sections: every one will be compiled, so the
+    // threads start now and load the pipeline while this one validates, not after.
+    const stored = this.#contexts.get('sections')?.store.keys().length ?? 0;
+    if (this.#inThreads && stored === 0 && read[COLLECTIONS.indexOf('sections')]!.files.length > IN_THREAD) this.#startPool(true);
     const checked = new Map<Collection, Checked>();
     for (const [i, collection] of COLLECTIONS.entries()) {
       problems.push(...read[i]!.problems);

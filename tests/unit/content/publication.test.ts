@@ -5,9 +5,9 @@
  * something the section is made from has changed.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keptHtml, keptOutline } from '../../../src/lib/content/compiled.ts';
@@ -188,5 +188,29 @@ describe('the content layer compiles each section once', () => {
       'events/toll-rises.yaml: mentions[0].phrase',
     ]);
     expect(COLLECTIONS.map((c) => stores[c].writes())).toEqual(writes);
+  });
+});
+
+describe('a clean sync of an archive', () => {
+  it('compiles its many sections in worker threads, to what the pipeline makes in this one', async () => {
+    // One long article: far more sections than a sync compiles in its own thread before it starts threads.
+    const parts = 80;
+    const folder = join(root, 'articles', 'long-read');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'article.yaml'), readFileSync(join(root, 'articles', 'ledger', 'article.yaml'), 'utf8').replace('The Harbour Ledger', 'The Long Read'));
+    const file = (n: number) => join(folder, `${String(n).padStart(2, '0')}-part-${n}.mdx`);
+    const body = (n: number) => `\nPart ${n} says one thing.[^n]\n\n[^n]: Its note.\n`;
+    for (let n = 1; n <= parts; n++) writeFileSync(file(n), `---\nid: part-${n}\ntitle: "Part ${n}"\norder: ${n}\narticle: long-read\n---\n${body(n)}`);
+    stores = Object.fromEntries(COLLECTIONS.map((c) => [c, store()])) as typeof stores;
+    publication = new Publication({ root });
+    await sync();
+    expect(stores.sections.entries.size).toBe(7 + parts);
+    for (const n of [1, parts / 2, parts]) {
+      // Each part's one note is numbered after the notes of the parts before it.
+      const alone = await compileSection(body(n), { file: relative(process.cwd(), file(n)), id: `part-${n}`, label: `Part ${n}`, noteOffset: n - 1, mentions: [] }, 6);
+      const { html, outline } = kept(`long-read/${String(n).padStart(2, '0')}-part-${n}`);
+      expect(html).toBe(alone.html);
+      expect(outline).toEqual(alone.outline);
+    }
   });
 });
