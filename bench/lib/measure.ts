@@ -24,13 +24,21 @@ export interface ColdLoad {
   searchBytesAtLoad: number;
 }
 
+/**
+ * Every request the page finishes, with its bytes. A request's sizes arrive after it finishes:
+ * `settled` waits for them, so none is read after its page has closed, nor left uncounted.
+ */
 function track(page: Page) {
   const loads: Array<{ type: string; bytes: number; url: string }> = [];
-  page.on('requestfinished', async (request) => {
-    const sizes = await request.sizes();
-    loads.push({ type: request.resourceType(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, url: request.url() });
+  const pending: Array<Promise<void>> = [];
+  page.on('requestfinished', (request) => {
+    pending.push(request.sizes().then((sizes) => void loads.push({ type: request.resourceType(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, url: request.url() })));
   });
-  return loads;
+  const settled = async () => {
+    await Promise.all(pending);
+    return loads;
+  };
+  return settled;
 }
 
 /** A cold load (fresh context, empty cache) of `url`, after the network settles. */
@@ -38,11 +46,12 @@ export async function coldLoad(browser: Browser, url: string): Promise<ColdLoad>
   // A first visit: no service worker has kept anything yet (ours installs after load).
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const loads = track(page);
+  const settled = track(page);
   await page.coverage.startJSCoverage({ resetOnNavigation: false });
   await page.goto(url);
   await page.waitForLoadState('networkidle');
   const coverage = await page.coverage.stopJSCoverage();
+  const loads = await settled();
   await context.close();
   const byType: ColdLoad['byType'] = {};
   for (const l of loads) {
@@ -111,18 +120,19 @@ export async function searchOnce(browser: Browser, url: string, ui: SearchUi, qu
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForLoadState('networkidle');
-  const loads = track(page);
+  const settled = track(page);
   await ui.open(page);
   await page.locator(ui.input).waitFor();
   const latencyMs = await timedQuery(page, ui, query);
   await page.waitForLoadState('networkidle');
+  const loads = await settled();
   const bytes = loads.reduce((n, l) => n + l.bytes, 0);
   await page.locator(ui.input).fill('');
   await page.waitForFunction((result) => !document.querySelector(result), ui.result);
   const before = loads.length;
   const warmLatencyMs = await timedQuery(page, ui, warmQuery);
   await page.waitForLoadState('networkidle');
-  const warmBytes = loads.slice(before).reduce((n, l) => n + l.bytes, 0);
+  const warmBytes = (await settled()).slice(before).reduce((n, l) => n + l.bytes, 0);
   await context.close();
   return { latencyMs, bytes, warmLatencyMs, warmBytes };
 }
