@@ -5,6 +5,7 @@
  * something the section is made from has changed.
  */
 import { createHash } from 'node:crypto';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -54,6 +55,8 @@ let root: string;
 let stores: Record<Collection, ReturnType<typeof store>>;
 let compiled: string[];
 let publication: Publication;
+/** Called as each entry is validated (Astro's parseData): what a test wants to see at that moment. */
+let onValidate: (() => void) | undefined;
 
 /** One sync, as Astro runs it: every collection's loader at once. */
 async function sync(): Promise<void> {
@@ -63,7 +66,10 @@ async function sync(): Promise<void> {
       loaders[collection].load({
         collection,
         store: stores[collection].api,
-        parseData: async ({ data }: { data: unknown }) => COLLECTION_SCHEMAS[collection]!.parse(data),
+        parseData: async ({ data }: { data: unknown }) => {
+          onValidate?.();
+          return COLLECTION_SCHEMAS[collection]!.parse(data);
+        },
         generateDigest: (data: unknown) => createHash('sha256').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex').slice(0, 16),
         logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       } as unknown as LoaderContext),
@@ -192,7 +198,7 @@ describe('the content layer compiles each section once', () => {
 });
 
 describe('a clean sync of an archive', () => {
-  it('compiles its many sections in worker threads, to what the pipeline makes in this one', async () => {
+  it('compiles its many sections in worker threads, started before validation, to what the pipeline makes in this one', async () => {
     // One long article: far more sections than a sync compiles in its own thread before it starts threads.
     const parts = 80;
     const folder = join(root, 'articles', 'long-read');
@@ -203,7 +209,23 @@ describe('a clean sync of an archive', () => {
     for (let n = 1; n <= parts; n++) writeFileSync(file(n), `---\nid: part-${n}\ntitle: "Part ${n}"\norder: ${n}\narticle: long-read\n---\n${body(n)}`);
     stores = Object.fromEntries(COLLECTIONS.map((c) => [c, store()])) as typeof stores;
     publication = new Publication({ root });
-    await sync();
+    // Threads take a while to start: with nothing stored, they start before validation does, not after.
+    let started = 0;
+    let startedBeforeValidating: number | undefined;
+    const count = () => void started++;
+    subscribe('worker_threads', count);
+    onValidate = () => void (startedBeforeValidating ??= started);
+    try {
+      await sync();
+      expect(startedBeforeValidating).toBeGreaterThan(0);
+      // Synced again with everything stored, it compiles nothing and starts no thread.
+      started = 0;
+      await sync();
+      expect(started).toBe(0);
+    } finally {
+      unsubscribe('worker_threads', count);
+      onValidate = undefined;
+    }
     expect(stores.sections.entries.size).toBe(7 + parts);
     for (const n of [1, parts / 2, parts]) {
       // Each part's one note is numbered after the notes of the parts before it.
