@@ -5,8 +5,7 @@
  * (`src/lib/search/records.ts`; the kinds table says where each kind is found). Any Pagefind
  * error fails the build.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +26,11 @@ const UNUSED = [
   'pagefind-highlight.js',
   'pagefind-worker.js',
 ];
+
+/** `work` over `items`, 64 at a time: files read and written together, without opening thousands at once. */
+async function inBatches<T>(items: readonly T[], work: (item: T, i: number) => Promise<unknown>): Promise<void> {
+  for (let at = 0; at < items.length; at += 64) await Promise.all(items.slice(at, at + 64).map((item, i) => work(item, at + i)));
+}
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind ${step} failed:\n  - ${errors.join('\n  - ')}`);
@@ -53,18 +57,16 @@ export default function pagefindIntegration(): AstroIntegration {
         const work = await mkdtemp(join(tmpdir(), 'long-reads-search-'));
         const [pages, folder] = [join(work, 'pages'), join(work, 'records')];
         try {
-          // One file after another, synchronously: at thousands of files, a promise's round trips
-          // through the thread pool cost more than the copying.
-          mkdirSync(folder, { recursive: true });
+          await mkdir(folder, { recursive: true });
           // Only the article pages hold indexed text: Pagefind reads those, not every page of the site.
-          for (const { slug } of articles) {
+          await inBatches(articles, async ({ slug }) => {
             const file = `${withoutBase(routes.article(slug))}index.html`;
-            mkdirSync(dirname(join(pages, file)), { recursive: true });
+            await mkdir(dirname(join(pages, file)), { recursive: true });
             // As Latin-1, one character a byte: the bytes pass through unchanged, and neither
             // decoding nor encoding UTF-8 (which took most of the copy's time) is needed.
-            writeFileSync(join(pages, file), withSearchAnchorsOnly(readFileSync(join(site, file), 'latin1')), 'latin1');
-          }
-          records.forEach((record, i) => writeFileSync(join(folder, `${i}.html`), record.content));
+            await writeFile(join(pages, file), withSearchAnchorsOnly(await readFile(join(site, file), 'latin1')), 'latin1');
+          });
+          await inBatches(records, (record, i) => writeFile(join(folder, `${i}.html`), record.content));
 
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
           if (!index) fail('setup', errors);
