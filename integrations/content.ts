@@ -6,7 +6,7 @@
 import { readPublication } from '../src/lib/content/read.ts';
 import { contentDir } from '../src/lib/env.ts';
 
-let reading: Promise<Awaited<ReturnType<typeof readPublication>>> | undefined;
+let reading: ReturnType<typeof readPublication> | undefined;
 
 /** This build's content. */
 export function buildContent(): ReturnType<typeof readPublication> {

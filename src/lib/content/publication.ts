@@ -204,7 +204,7 @@ export class Publication {
 
   async #sync(): Promise<void> {
     const problems: Problem[] = [];
-    const read = await Promise.all(COLLECTIONS.map((collection) => readCollection(this.#root, collection)));
+    const read = COLLECTIONS.map((collection) => readCollection(this.#root, collection));
     // Nothing stored yet (a clean build) and many sections: every one will be compiled, so the
     // threads start now and load the pipeline while this one validates, not after.
     const stored = this.#contexts.get('sections')?.store.keys().length ?? 0;

@@ -73,7 +73,7 @@ function parsed(path: string, id: string, source: string, markdown: boolean): { 
 }
 
 /** Every file of a collection under `root`, in file order, parsed; and what could not be parsed. */
-export async function readCollection(root: string, collection: Collection): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+export function readCollection(root: string, collection: Collection): { files: SourceFile[]; problems: Problem[] } {
   const entries: Array<{ path: string; id: string; markdown: boolean }> = [];
   if (collection === 'authors') {
     for (const name of list(join(root, 'authors'), /\.mdx?$/)) entries.push({ path: join(root, 'authors', name), id: stem(name), markdown: true });
@@ -98,18 +98,18 @@ export async function readCollection(root: string, collection: Collection): Prom
  * step that needs the content but not its compiled words (the search index's records). Entries
  * that fail their schema are left out: the content layer has already stopped the build on them.
  */
-export async function readPublication(root: string): Promise<{
+export function readPublication(root: string): {
   authors: Array<{ id: string; data: AuthorData }>;
   articles: Array<{ id: string; data: ArticleData }>;
   sections: Array<{ id: string; data: SectionData }>;
   annotations: AnnotationItem[];
-}> {
-  const parse = async (collection: Collection) =>
-    (await readCollection(root, collection)).files.flatMap((source) => {
+} {
+  const parse = (collection: Collection) =>
+    readCollection(root, collection).files.flatMap((source) => {
       const result = COLLECTION_SCHEMAS[collection]!.safeParse(source.data);
       return result.success ? [{ id: source.id, file: source.file, data: result.data as Record<string, unknown> }] : [];
     });
-  const [authors, articles, sections, ...kinds] = await Promise.all([parse('authors'), parse('articles'), parse('sections'), ...KINDS.map((kind) => parse(ANNOTATION_KINDS[kind].collection))]);
+  const [authors, articles, sections, ...kinds] = [parse('authors'), parse('articles'), parse('sections'), ...KINDS.map((kind) => parse(ANNOTATION_KINDS[kind].collection))];
   return {
     authors: authors.map(({ id, data }) => ({ id, data: data as AuthorData })),
     articles: articles.map(({ id, data }) => ({ id, data: data as ArticleData })),
