@@ -19,6 +19,7 @@ import { astroCacheDir } from '../src/lib/env.ts';
 import { startStaticServer } from '../scripts/static-server.ts';
 import { launchBrowser, searchOnce, type SearchRun } from './lib/measure.ts';
 import { installPeer, PEER_DIR } from './lib/peer.ts';
+import { emptyTrash, setAside } from './lib/set-aside.ts';
 import { generatePublication, slugOf, type PeerPage } from './lib/synthetic.ts';
 
 interface BuildRun {
@@ -87,7 +88,7 @@ function walk(dir: string): Array<{ path: string; size: number }> {
 
 /** The Starlight peer's project for N pages: its installed packages, the same articles as docs. */
 function writePeer(dir: string, pages: readonly PeerPage[]): void {
-  rmSync(dir, { recursive: true, force: true });
+  setAside(dir, TRASH);
   mkdirSync(join(dir, 'src', 'content', 'docs'), { recursive: true });
   for (const name of ['package.json', 'astro.config.mjs', join('src', 'content.config.ts')]) writeFileSync(join(dir, name), readFileSync(join(PEER_DIR, name)));
   symlinkSync(resolve(PEER_DIR, 'node_modules'), join(dir, 'node_modules'));
@@ -118,6 +119,7 @@ const lines: string[] = [];
 const results: unknown[] = [];
 const s = (n: number) => `${n.toFixed(1)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const TRASH = resolve('.tmp', 'scale-trash');
 
 for (const n of sizes) {
   const root = resolve('.tmp', `scale-${n}`);
@@ -126,11 +128,10 @@ for (const n of sizes) {
   const cache = join(root, 'build-cache');
   const env = { CONTENT_DIR: content, BUILD_CACHE_DIR: cache };
   console.log(`\n${n} articles: generating…`);
-  const pages = generatePublication(content, n, values.events === 'per-article');
   // Clean: no build cache (cards, and Astro's data store with the compiled sections), no output
-  // (the peer's is new too).
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(dist, { recursive: true, force: true });
+  // (the peer's is new too); the previous run's files are set aside, not deleted (`set-aside.ts`).
+  for (const folder of [content, cache, dist]) setAside(folder, TRASH);
+  const pages = generatePublication(content, n, values.events === 'per-article');
   console.log(`${n} articles: clean build…`);
   const clean = await build('.', ['--outDir', dist], env, OUR_PHASES);
   // An editor changes one section of one article: everything else is kept.
@@ -189,6 +190,7 @@ for (const n of sizes) {
   lines.push(...block);
   results.push({ n, events: values.events, ours: { clean, rebuild, files: files.length, storeMb, unreached, heavyPages: heavy.length, largestPage: { path: largestPage.path.slice(dist.length), bytes: largestPage.size }, search: ours }, starlight: peer });
 }
+emptyTrash(TRASH);
 console.log(`\n${lines.join('\n')}`);
 mkdirSync('bench/results', { recursive: true });
 const file = join('bench/results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
