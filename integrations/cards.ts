@@ -27,7 +27,7 @@ export default function cardsIntegration(): AstroIntegration {
         if (command !== 'build') return;
         // Started, not awaited: the cards are drawn while the rest of the build runs.
         drawing = (async () => {
-          const { articles, authors } = buildContent();
+          const { articles, authors } = await buildContent();
           const names = new Map(authors.map((a) => [a.id, a.data.name]));
           // One thread fewer than the machine has: the build's own work runs on the main one.
           const pool = new Piscina({ filename: fileURLToPath(new URL('../src/lib/publish/card-worker.ts', import.meta.url)), maxThreads: Math.max(1, availableParallelism() - 1), minThreads: 1 });

@@ -42,7 +42,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const content = buildContent();
+        const content = await buildContent();
         const sectionsOf = new Map<string, Array<{ id: string; order: number }>>();
         for (const { data } of content.sections) {
           const list = sectionsOf.get(data.article);
