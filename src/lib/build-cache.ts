@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { join, relative } from 'node:path';
 import { buildCacheDir } from './env.ts';
@@ -22,10 +21,14 @@ function path(kind: string, key: string, extension: string): string {
   return join(buildCacheDir(process.env), kind, `${key}.${extension}`);
 }
 
-/** The kept bytes, or undefined when nothing is kept under this key. */
+/**
+ * The kept bytes, or undefined when nothing is kept under this key. Read at once: a promised
+ * read is four round trips through the thread pool (open, stat, read, close), which cost the page
+ * thread of a 1,000-article rebuild 0.65 s for its kept books.
+ */
 export async function readCached(kind: string, key: string, extension: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path(kind, key, extension));
+    return readFileSync(path(kind, key, extension));
   } catch {
     return undefined;
   }
