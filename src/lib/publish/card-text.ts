@@ -184,7 +184,7 @@ export async function setText(text: string, style: TextStyle, width: number): Pr
   const lineHeight = style.lineHeight ? style.lineHeight * size : content + font.lineGap * scale;
   // Each line's baseline sits as CSS puts it: half the leading above the glyphs' ascent.
   const baseline = Math.round((lineHeight - content) / 2 + font.ascender * scale);
-  const placed: Array<{ glyph: Glyph | string; x: number; y: number }> = [];
+  const placed: Array<{ key: string; x: number; y: number }> = [];
   const wanted = new Map<string, { key: string; glyph: number; phase: number }>();
   lines.forEach((line, n) => {
     let pen = 0;
@@ -198,11 +198,11 @@ export async function setText(text: string, style: TextStyle, width: number): Pr
       const phase = Math.round((at - whole) * PHASES);
       const key = `${size}:${g.glyph}:${phase}`;
       if (!font.drawn.has(key)) wanted.set(key, { key, glyph: g.glyph, phase });
-      placed.push({ glyph: key, x: whole, y: Math.round(n * lineHeight) + baseline - Math.round(g.dy * scale) });
+      placed.push({ key, x: whole, y: Math.round(n * lineHeight) + baseline - Math.round(g.dy * scale) });
     }
   });
   if (wanted.size > 0) await draw(font, size, [...wanted.values()]);
-  const glyphAt = placed.map((p) => ({ ...p, glyph: font.drawn.get(p.glyph as string)! }));
+  const glyphAt = placed.map(({ key, x, y }) => ({ x, y, glyph: font.drawn.get(key)! }));
   const height = Math.round(lines.length * lineHeight);
   const inkTop = Math.min(0, ...glyphAt.map((p) => p.y + p.glyph.top));
   const inkRows = Math.max(height, ...glyphAt.map((p) => p.y + p.glyph.top + p.glyph.height)) - inkTop;
