@@ -68,6 +68,7 @@ export default defineConfig({
     // of them (CONTENT_DIR, as the tests and benchmarks do) is still watched.
     server: { watch: { ignored: [(path: string) => !isWithin(path, content) && SCRATCH.some((folder) => isWithin(path, folder))] } },
   },
+  experimental: { incrementalBuild: true },
   markdown: {
     // Astro renders no Markdown itself: the content layer compiles every section and note with
     // the one pipeline (src/lib/markdown/pipeline.ts), which highlights nothing.

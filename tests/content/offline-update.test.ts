@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { ENGINES, launchEngine } from '../browser/engines.ts';
+import { bookFiles } from '../browser/book.ts';
 import { waitInPage } from '../browser/poll.ts';
 import { buildFixture, type BuildResult } from './build.ts';
 
@@ -58,6 +59,31 @@ const styled = (page: Page) =>
     const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')];
     return links.length > 0 && links.every((link) => (link.sheet?.cssRules.length ?? 0) > 0);
   });
+
+describe('a rebuild', () => {
+  // Astro logs each page it reuses as "(restored)"; the build's output is what a reader gets.
+  const restored = (build: BuildResult, file: string) => build.output.split('\n').some((line) => line.includes(`├─ ${file} (restored)`));
+  const read = (build: BuildResult, file: string) => readFileSync(join(build.outDir, file));
+  const bookText = (build: BuildResult, slug: string) => Object.values(bookFiles(read(build, `epub/${slug}.epub`))).join('\n');
+
+  it('renders again what an edit changed: the edited article’s page, book and share page, with the new words', () => {
+    for (const build of [first, second]) expect(build.code, build.output).toBe(0);
+    for (const file of ['/first-piece/index.html', '/epub/first-piece.epub', '/first-piece/start/index.html']) expect(restored(second, file), file).toBe(false);
+    expect(read(second, 'first-piece/index.html').toString()).toContain(NEW);
+    expect(bookText(second, 'first-piece')).toContain(NEW);
+    expect(bookText(first, 'first-piece')).not.toContain(NEW);
+    // The share page previews the section's first sentence.
+    expect(read(second, 'first-piece/start/index.html').toString()).toContain('revised');
+  });
+
+  it('keeps what the edit left alone as it was, without rendering it again', () => {
+    for (const file of ['/second-piece/index.html', '/epub/second-piece.epub', '/second-piece/start/index.html']) {
+      expect(restored(first, file), `${file} in the first build`).toBe(false);
+      expect(restored(second, file), file).toBe(true);
+      expect(read(second, file.slice(1)).equals(read(first, file.slice(1))), file).toBe(true);
+    }
+  });
+});
 
 describe('a deploy is safe for readers', () => {
   it('keeps pages read before a deploy: the newer copy replaces the older online, the others still read offline, styled', async () => {

@@ -160,8 +160,8 @@ export interface ShareRoute {
   articleTitle: string;
 }
 
-/** A section's share page: previews as the section, and sends the reader into the article at it. */
-export function shareRoute(library: Library, slug: string, sectionId: string, path: string): ShareRoute {
+/** A section's share page, at `sectionId` (its id or a former one): previews as the section, and sends the reader into the article at it. */
+export function shareRoute(library: Library, slug: string, sectionId: string): ShareRoute {
   const article = library.article(slug)!;
   const section = article.sections.find((s) => s.data.id === sectionId || s.data.aliases.includes(sectionId))!;
   const { title } = article.data;
@@ -174,7 +174,7 @@ export function shareRoute(library: Library, slug: string, sectionId: string, pa
       title: `${label} — ${title}`,
       description: `“${firstSentence(section.outline.lead)}”`,
       canonical: routes.article(slug),
-      path,
+      path: routes.share(slug, sectionId),
       image: routes.card(slug),
       imageAlt: `${title}, by ${article.author.data.name}`,
       type: 'article',

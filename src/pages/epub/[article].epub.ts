@@ -1,4 +1,8 @@
-/** Each article as an EPUB book (`/epub/<slug>.epub`), from the same route data as its page. */
+/**
+ * Each article as an EPUB book (`/epub/<slug>.epub`), from the same route data as its page. A
+ * rebuild reuses the book of an article whose route data is unchanged (`bookKey`), as Astro
+ * reuses its page: neither rendered nor zipped again.
+ */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
@@ -7,13 +11,18 @@ import { Piscina } from 'piscina';
 import EpubText from '../../components/epub/EpubText.astro';
 import { buildTime } from '../../lib/env.ts';
 import { EPUB_TYPE } from '../../lib/publish/epub.ts';
-import { bookKey, keptBook } from '../../lib/publish/epub-cache.ts';
 import type { EpubJob } from '../../lib/publish/epub-worker.ts';
 import { articleRoute } from '../../lib/routing/data.ts';
 import { loadLibrary } from '../../lib/routing/library.ts';
+import { articleKey, bookKey } from '../../lib/routing/page-keys.ts';
 import { SITE_LANGUAGE } from '../../lib/site.ts';
 
-export const getStaticPaths = (async () => (await loadLibrary()).articles.map((article) => ({ params: { article: article.slug } }))) satisfies GetStaticPaths;
+const modified = buildTime(process.env);
+
+export const getStaticPaths = (async () => {
+  const library = await loadLibrary();
+  return library.articles.map((article) => ({ params: { article: article.slug }, cacheKey: bookKey(articleKey(library, article.slug), modified, process.env) }));
+}) satisfies GetStaticPaths;
 
 let container: Promise<AstroContainer> | undefined;
 /**
@@ -22,30 +31,24 @@ let container: Promise<AstroContainer> | undefined;
  * project root, where every build runs: the endpoint itself is bundled elsewhere.
  */
 let pool: Piscina | undefined;
-const modified = buildTime(process.env);
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const route = articleRoute(await loadLibrary(), params.article!, site);
-  const { header, head, contents, body, author, cite } = route;
-  const key = bookKey({ header, body, author, cite, contents, description: head.description, site: String(site), language: SITE_LANGUAGE }, modified, process.env);
-  const book = await keptBook(key, async () => {
-    const html = await (await (container ??= AstroContainer.create())).renderToString(EpubText, { props: { header, body, author, cite } });
-    pool ??= new Piscina({ filename: resolve('src/lib/publish/epub-worker.ts'), maxThreads: availableParallelism(), minThreads: 0, idleTimeout: 1000 });
-    const job: EpubJob = {
-      title: header.title,
-      author: header.author,
-      publisher: header.publisher,
-      published: header.published,
-      language: SITE_LANGUAGE,
-      description: head.description,
-      edition: cite.edition,
-      original: header.original,
-      modified,
-      html,
-      contents,
-      publicDir: resolve('public'),
-    };
-    return (await pool.run(job)) as Uint8Array;
-  });
-  return new Response(book as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': EPUB_TYPE } });
+  const { header, head, contents, body, author, cite } = articleRoute(await loadLibrary(), params.article!, site);
+  const html = await (await (container ??= AstroContainer.create())).renderToString(EpubText, { props: { header, body, author, cite } });
+  pool ??= new Piscina({ filename: resolve('src/lib/publish/epub-worker.ts'), maxThreads: availableParallelism(), minThreads: 0, idleTimeout: 1000 });
+  const job: EpubJob = {
+    title: header.title,
+    author: header.author,
+    publisher: header.publisher,
+    published: header.published,
+    language: SITE_LANGUAGE,
+    description: head.description,
+    edition: cite.edition,
+    original: header.original,
+    modified,
+    html,
+    contents,
+    publicDir: resolve('public'),
+  };
+  return new Response((await pool.run(job)) as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': EPUB_TYPE } });
 };
