@@ -6,44 +6,68 @@
  * 1,000-article rebuild redoes only what changed. Entries are never deleted by a build (two
  * builds of one folder may run at once): deleting BUILD_CACHE_DIR reclaims the space.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import { buildCacheDir } from './env.ts';
 
 /**
- * Feed a value to a hash as JSON would write it (`toJSON` honoured, functions and `undefined`
- * kept apart from nothing), every string and key with its length first so no two values feed the
- * same bytes. Fed piece by piece: writing a page's route data out as JSON first (its sections'
- * HTML, escaped) took ten times as long as hashing it.
+ * A hash fed as JSON would write a value (`toJSON` honoured, functions and `undefined` kept
+ * apart from nothing), every string and key with its length first so no two values feed the same
+ * bytes. Fed piece by piece: writing a page's route data out as JSON first (its sections' HTML,
+ * escaped) took ten times as long as hashing it. Short pieces are gathered before they reach the
+ * hash, whose every update has a cost of its own.
  */
-function feed(hash: Hash, value: unknown): void {
-  if (typeof value === 'string') {
-    hash.update(`s${value.length}:`).update(value);
-  } else if (value === null || typeof value !== 'object') {
-    hash.update(`${typeof value}:${String(value)};`);
-  } else if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    feed(hash, (value as { toJSON: () => unknown }).toJSON());
-  } else if (Array.isArray(value)) {
-    hash.update(`[${value.length}`);
-    for (const item of value) feed(hash, item);
-    hash.update(']');
-  } else {
-    hash.update('{');
-    for (const [key, item] of Object.entries(value)) {
-      hash.update(`${key.length}:${key}`);
-      feed(hash, item);
+class ValueHash {
+  readonly #hash = createHash('sha256');
+  #pending = '';
+
+  #put(text: string): void {
+    this.#pending += text;
+    if (this.#pending.length > 2048) this.#flush();
+  }
+
+  #flush(): void {
+    this.#hash.update(this.#pending);
+    this.#pending = '';
+  }
+
+  feed(value: unknown): void {
+    if (typeof value === 'string') {
+      this.#put(`s${value.length}:`);
+      if (value.length < 256) return this.#put(value);
+      this.#flush();
+      this.#hash.update(value);
+    } else if (value === null || typeof value !== 'object') {
+      this.#put(`${typeof value}:${String(value)};`);
+    } else if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      this.feed((value as { toJSON: () => unknown }).toJSON());
+    } else if (Array.isArray(value)) {
+      this.#put(`[${value.length}`);
+      for (const item of value) this.feed(item);
+      this.#put(']');
+    } else {
+      this.#put('{');
+      for (const key of Object.keys(value)) {
+        this.#put(`${key.length}:${key}`);
+        this.feed((value as Record<string, unknown>)[key]);
+      }
+      this.#put('}');
     }
-    hash.update('}');
+  }
+
+  digest(): string {
+    this.#flush();
+    return this.#hash.digest('hex');
   }
 }
 
 /** The name of the entry for these inputs (anything JSON can write). */
 export function cacheKey(inputs: readonly unknown[]): string {
-  const hash = createHash('sha256');
-  feed(hash, inputs);
-  return hash.digest('hex').slice(0, 32);
+  const hash = new ValueHash();
+  hash.feed(inputs);
+  return hash.digest().slice(0, 32);
 }
 
 function path(kind: string, key: string, extension: string): string {
