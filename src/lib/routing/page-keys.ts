@@ -6,6 +6,9 @@
  * page renders. An article's data is then dropped, not handed to its page as props: at 10,000
  * articles, holding every page's data until its turn would hold every section's HTML at once.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { cacheKey } from '../build-cache.ts';
 import type { Env } from '../env.ts';
 import { articleRoute } from './data.ts';
@@ -36,10 +39,25 @@ export function articleKey(library: Library, slug: string, site = buildSite()): 
 }
 
 /**
- * A book's key: its article's. A kept book says it was modified when it was made, which is what
- * `dcterms:modified` means; with `SOURCE_DATE_EPOCH` set, that time joins the key, so a
- * reproducible build is the same whatever the cache holds.
+ * A hash of every file in `folder` (names and bytes): a book holds copies of the images it shows
+ * from `public/`, which are not part of any page's data or code.
  */
-export function bookKey(article: string, modified: Date, env: Env): string {
-  return cacheKey([article, env['SOURCE_DATE_EPOCH'] ? modified.toISOString() : null]);
+export function folderVersion(folder: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(relative(folder, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A book's key: its article's, and the public files it may hold a copy of. A kept book says it
+ * was modified when it was made, which is what `dcterms:modified` means; with
+ * `SOURCE_DATE_EPOCH` set, that time joins the key, so a reproducible build is the same whatever
+ * the cache holds.
+ */
+export function bookKey(article: string, publicFiles: string, modified: Date, env: Env): string {
+  return cacheKey([article, publicFiles, env['SOURCE_DATE_EPOCH'] ? modified.toISOString() : null]);
 }

@@ -14,21 +14,23 @@ import { EPUB_TYPE } from '../../lib/publish/epub.ts';
 import type { EpubJob } from '../../lib/publish/epub-worker.ts';
 import { articleRoute } from '../../lib/routing/data.ts';
 import { loadLibrary } from '../../lib/routing/library.ts';
-import { articleKey, bookKey } from '../../lib/routing/page-keys.ts';
+import { articleKey, bookKey, folderVersion } from '../../lib/routing/page-keys.ts';
 import { SITE_LANGUAGE } from '../../lib/site.ts';
 
 const modified = buildTime(process.env);
+/** Found from the project root, where every build runs: the endpoint itself is bundled elsewhere. */
+const publicDir = resolve('public');
+const publicFiles = folderVersion(publicDir);
 
 export const getStaticPaths = (async () => {
   const library = await loadLibrary();
-  return library.articles.map((article) => ({ params: { article: article.slug }, cacheKey: bookKey(articleKey(library, article.slug), modified, process.env) }));
+  return library.articles.map((article) => ({ params: { article: article.slug }, cacheKey: bookKey(articleKey(library, article.slug), publicFiles, modified, process.env) }));
 }) satisfies GetStaticPaths;
 
 let container: Promise<AstroContainer> | undefined;
 /**
  * Threads, one a core, make the books (the XHTML and the zip are most of a book's cost) while
- * this one renders pages; they end when idle, so the build ends with the pages. Found from the
- * project root, where every build runs: the endpoint itself is bundled elsewhere.
+ * this one renders pages; they end when idle, so the build ends with the pages.
  */
 let pool: Piscina | undefined;
 
@@ -48,7 +50,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     modified,
     html,
     contents,
-    publicDir: resolve('public'),
+    publicDir,
   };
   return new Response((await pool.run(job)) as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': EPUB_TYPE } });
 };

@@ -1,6 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../../src/lib/build-cache.ts';
-import { bookKey, routeKey } from '../../../src/lib/routing/page-keys.ts';
+import { bookKey, folderVersion, routeKey } from '../../../src/lib/routing/page-keys.ts';
+import { scratchBuildCache } from '../scratch-cache.ts';
+
+const scratch = scratchBuildCache('page-keys');
 
 const ROUTE = {
   head: { title: 'Tolls', description: 'On tolls.' },
@@ -53,10 +58,24 @@ describe('the key a page is reused under', () => {
     expect(cacheKey([THEN])).not.toBe(cacheKey([LATER]));
   });
 
-  it('names a book by its article, not by when it was made; with SOURCE_DATE_EPOCH set, by that time too', () => {
+  it('names a book by its article and the public files it may copy, not by when it was made; with SOURCE_DATE_EPOCH set, by that time too', () => {
     const article = routeKey(ROUTE);
-    expect(bookKey(article, LATER, {})).toBe(bookKey(article, THEN, {}));
-    expect(bookKey(routeKey(edited((r) => (r.head.title = 'Tolls, revised'))), THEN, {})).not.toBe(bookKey(article, THEN, {}));
-    expect(bookKey(article, LATER, { SOURCE_DATE_EPOCH: '1' })).not.toBe(bookKey(article, THEN, { SOURCE_DATE_EPOCH: '1' }));
+    expect(bookKey(article, 'p1', LATER, {})).toBe(bookKey(article, 'p1', THEN, {}));
+    expect(bookKey(routeKey(edited((r) => (r.head.title = 'Tolls, revised'))), 'p1', THEN, {})).not.toBe(bookKey(article, 'p1', THEN, {}));
+    expect(bookKey(article, 'p2', THEN, {})).not.toBe(bookKey(article, 'p1', THEN, {}));
+    expect(bookKey(article, 'p1', LATER, { SOURCE_DATE_EPOCH: '1' })).not.toBe(bookKey(article, 'p1', THEN, { SOURCE_DATE_EPOCH: '1' }));
+  });
+
+  it('knows the public files by their names and bytes', () => {
+    const folder = join(scratch(), 'public');
+    mkdirSync(join(folder, 'figures'), { recursive: true });
+    writeFileSync(join(folder, 'figures/map.svg'), '<svg/>');
+    const before = folderVersion(folder);
+    expect(folderVersion(folder)).toBe(before);
+    writeFileSync(join(folder, 'figures/map.svg'), '<svg><path/></svg>');
+    const changed = folderVersion(folder);
+    expect(changed).not.toBe(before);
+    writeFileSync(join(folder, 'figures/chart.svg'), '');
+    expect(folderVersion(folder)).not.toBe(changed);
   });
 });
