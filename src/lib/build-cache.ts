@@ -1,10 +1,11 @@
 /**
  * Work whose result depends only on its inputs, kept between builds in BUILD_CACHE_DIR: share
- * cards (`publish/card.ts`) and compiled sections (`content/compiled.ts`). (Pages and books are
- * kept by Astro's incremental build, under keys from `routing/page-keys.ts`.) An entry is named by a hash of every input, so a changed input is
- * a new entry and nothing is ever stale; a
+ * cards (`publish/card.ts`) and compiled sections (`content/compiled.ts`). An entry is named by a
+ * hash of every input, so a changed input is a new entry and nothing is ever stale; a
  * 1,000-article rebuild redoes only what changed. Entries are never deleted by a build (two
- * builds of one folder may run at once): deleting BUILD_CACHE_DIR reclaims the space.
+ * builds of one folder may run at once): deleting BUILD_CACHE_DIR reclaims the space. (Pages and
+ * books are kept by Astro's incremental build, in its cache folder inside BUILD_CACHE_DIR, under
+ * the keys of `routing/page-keys.ts`.)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
