@@ -36,7 +36,8 @@ let pool: Piscina | undefined;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const { header, head, contents, body, author, cite } = articleRoute(await loadLibrary(), params.article!, site);
-  const html = await (await (container ??= AstroContainer.create())).renderToString(EpubText, { props: { header, body, author, cite } });
+  const rendered = await (await (container ??= AstroContainer.create())).renderToResponse(EpubText, { props: { header, body, author, cite } });
+  const html = new Uint8Array(await rendered.arrayBuffer());
   pool ??= new Piscina({ filename: resolve('src/lib/publish/epub-worker.ts'), maxThreads: availableParallelism(), minThreads: 0, idleTimeout: 1000 });
   const job: EpubJob = {
     title: header.title,
@@ -52,5 +53,5 @@ export const GET: APIRoute = async ({ params, site }) => {
     contents,
     publicDir,
   };
-  return new Response((await pool.run(job)) as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': EPUB_TYPE } });
+  return new Response((await pool.run(job, { transferList: [html.buffer] })) as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': EPUB_TYPE } });
 };
