@@ -20,7 +20,7 @@ export function routeKey(route: unknown): string {
 }
 
 /** The site's address, as pages get it (`Astro.site`); in `getStaticPaths` there is no `Astro`. */
-export function buildSite(): URL {
+function buildSite(): URL {
   return new URL(import.meta.env.SITE);
 }
 
