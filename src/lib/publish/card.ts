@@ -8,7 +8,7 @@
  * straight into the card's palette indices (the background, and five steps of each ink over it):
  * no 1200×630 canvas is painted, blended or searched for a palette. A title too long for the card
  * is set smaller until it fits. Cards are drawn by the cards integration, in a worker thread,
- * while the pages render, and kept by a hash of their inputs.
+ * while the rest of the build runs, and kept by a hash of their inputs.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
