@@ -26,15 +26,20 @@ interface BuildRun {
   seconds: number;
   phases: Record<string, number>;
   peakRssMb: number;
+  /**
+   * CPU time, user and system, of the build and every process it waited for (GNU time): the work
+   * done on all cores, beside the wall time it took.
+   */
+  cpuSeconds: number;
 }
 
-/** One `astro build` in `cwd`, timed phase by phase from its own log lines, with peak RSS from GNU time. */
+/** One `astro build` in `cwd`, timed phase by phase from its own log lines, with peak RSS and CPU time from GNU time. */
 function build(cwd: string, args: string[], env: Record<string, string>, marks: Array<[string, RegExp]>): Promise<BuildRun> {
   return new Promise((ok, fail) => {
     const started = performance.now();
     const seen: Array<[string, number]> = [];
     const astro = resolve(cwd, 'node_modules/astro/bin/astro.mjs');
-    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, astro, 'build', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU_S=%U+%S', process.execPath, astro, 'build', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
     let output = '';
     const onData = (d: Buffer) => {
       output += d;
@@ -57,7 +62,8 @@ function build(cwd: string, args: string[], env: Record<string, string>, marks: 
         phases[name] = at - last;
         last = at;
       }
-      ok({ seconds, phases, peakRssMb: Number(/PEAK_RSS_KB=(\d+)/.exec(output)?.[1] ?? 0) / 1024 });
+      const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(output);
+      ok({ seconds, phases, peakRssMb: Number(/PEAK_RSS_KB=(\d+)/.exec(output)?.[1] ?? 0) / 1024, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN });
     });
   });
 }
@@ -173,16 +179,16 @@ for (const n of sizes) {
   const phases = (run: BuildRun) => Object.entries(run.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   const block = [
     `N=${n}${values.events === 'per-article' ? ' (events per article)' : ''}`,
-    `  this site: clean ${s(clean.seconds)} (${phases(clean)}), ${(clean.seconds / n).toFixed(3)} s/article, peak RSS ${clean.peakRssMb.toFixed(0)} MB`,
-    `             rebuild after editing one section ${s(rebuild.seconds)} (${phases(rebuild)}), peak RSS ${rebuild.peakRssMb.toFixed(0)} MB`,
+    `  this site: clean ${s(clean.seconds)} (${phases(clean)}), ${(clean.seconds / n).toFixed(3)} s/article, CPU ${s(clean.cpuSeconds)}, peak RSS ${clean.peakRssMb.toFixed(0)} MB`,
+    `             rebuild after editing one section ${s(rebuild.seconds)} (${phases(rebuild)}), CPU ${s(rebuild.cpuSeconds)}, peak RSS ${rebuild.peakRssMb.toFixed(0)} MB`,
     `             ${files.filter((f) => f.path.endsWith('.html')).length} pages, ${files.length} files, dist ${mb(files.reduce((t, f) => t + f.size, 0)).toFixed(1)} MB, largest page ${(largestPage.size / 1024).toFixed(1)} KB (${largestPage.path.slice(dist.length)})`,
     `             data store ${storeMb.toFixed(1)} MB (one module for the page build)`,
     `             articles more than three links from the front page: ${unreached} of ${n}; pages over 100 KB: ${heavy.length}${heavy[0] ? ` (heaviest ${heavy[0].path}, ${(heavy[0].bytes / 1024).toFixed(1)} KB)` : ''}`,
     `             search "OPCON": ${Math.round(ours.latencyMs)} ms, ${(ours.bytes / 1024).toFixed(1)} KB`,
     ...(peer
       ? [
-          `  Starlight: clean ${s(peer.clean.seconds)} (${phases(peer.clean)}), peak RSS ${peer.clean.peakRssMb.toFixed(0)} MB; search "OPCON": ${Math.round(peer.search.latencyMs)} ms, ${(peer.search.bytes / 1024).toFixed(1)} KB`,
-          `  ratios: clean ${ratio(clean.seconds, peer.clean.seconds)}, rebuild vs Starlight's clean ${ratio(rebuild.seconds, peer.clean.seconds)}, peak RSS ${ratio(clean.peakRssMb, peer.clean.peakRssMb)}, search bytes ${ratio(ours.bytes, peer.search.bytes)}`,
+          `  Starlight: clean ${s(peer.clean.seconds)} (${phases(peer.clean)}), CPU ${s(peer.clean.cpuSeconds)}, peak RSS ${peer.clean.peakRssMb.toFixed(0)} MB; search "OPCON": ${Math.round(peer.search.latencyMs)} ms, ${(peer.search.bytes / 1024).toFixed(1)} KB`,
+          `  ratios: clean ${ratio(clean.seconds, peer.clean.seconds)} (CPU ${ratio(clean.cpuSeconds, peer.clean.cpuSeconds)}), rebuild vs Starlight's clean ${ratio(rebuild.seconds, peer.clean.seconds)}, peak RSS ${ratio(clean.peakRssMb, peer.clean.peakRssMb)}, search bytes ${ratio(ours.bytes, peer.search.bytes)}`,
         ]
       : []),
   ];
