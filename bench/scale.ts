@@ -62,8 +62,9 @@ function build(cwd: string, args: string[], env: Record<string, string>, marks: 
         phases[name] = at - last;
         last = at;
       }
-      const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(output);
-      ok({ seconds, phases, peakRssMb: Number(/PEAK_RSS_KB=(\d+)/.exec(output)?.[1] ?? 0) / 1024, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN });
+      // GNU time's one line; if it is missing, both read NaN, never a plausible 0.
+      const [, rssKb, user, system] = /PEAK_RSS_KB=(\d+) CPU_S=([\d.]+)\+([\d.]+)/.exec(output) ?? [];
+      ok({ seconds, phases, peakRssMb: Number(rssKb) / 1024, cpuSeconds: Number(user) + Number(system) });
     });
   });
 }
