@@ -1,10 +1,10 @@
 /**
  * Each article's preview card (`/og/<article>.png`, `src/lib/publish/card.ts`), drawn from the
  * content in a worker thread that starts with the build, before the content layer syncs, and runs
- * while the build's own work leaves a core free (its start-up, the sync's reading and writing,
- * the pages, which render on one thread), then written beside the pages. A card is kept by a hash
- * of its inputs (BUILD_CACHE_DIR), so an unchanged one is read, not drawn. Content the sync
- * rejects stops the build before any card is written.
+ * at the lowest priority (`card-worker.ts`), in the time the build's own work leaves a core free
+ * (its start-up, the bundling, the pages, which render on one thread), then written beside the
+ * pages. A card is kept by a hash of its inputs (BUILD_CACHE_DIR), so an unchanged one is read,
+ * not drawn. Content the sync rejects stops the build before any card is written.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
