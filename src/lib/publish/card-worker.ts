@@ -9,16 +9,15 @@ import { renderCard, type CardInput } from './card.ts';
  * sections and render the pages are what the build waits for. On two cores a card thread at
  * their priority took its share from them: at the lowest it draws in the time they leave idle
  * (at 1,000 articles the content sync took 9–10 s against 11–14 s, and the build about 2 s less).
- * Linux gives each thread its own niceness; elsewhere the thread keeps the build's priority.
+ * Linux gives each thread its own niceness; elsewhere, or where the system refuses, the thread
+ * keeps the build's priority.
  */
 export function yieldToTheBuild(): void {
-  let thread: number;
   try {
-    thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), constants.priority.PRIORITY_LOW);
   } catch {
-    return;
+    // No /proc/thread-self (not Linux), or no say over a thread's priority: the cards share the cores.
   }
-  setPriority(thread, constants.priority.PRIORITY_LOW);
 }
 
 // Only as the worker it is made for: a module that imports it keeps its own priority.
