@@ -6,8 +6,10 @@
  * - builds it again after editing one section, everything kept: what an editor waits for;
  * - builds the same N articles with Starlight (its defaults), clean, with its peak RSS;
  * - searches both for "OPCON" once, cold, and counts the bytes;
- * and prints one block per N with the ratios. `--peer no` leaves Starlight out; `--events
- * per-article` gives every article its own events (the worst case). JSON goes to bench/results/.
+ * and prints one block per N with the ratios. `--runs 3` times three clean builds of each site,
+ * taken in turn, and compares their medians (each run's time is printed beside it). `--peer no`
+ * leaves Starlight out; `--events per-article` gives every article its own events (the worst
+ * case). JSON goes to bench/results/.
  * Machine-dependent numbers: they live here, never in tests.
  */
 import { spawn } from 'node:child_process';
@@ -117,14 +119,19 @@ async function search(dist: string, path: string, ui: Parameters<typeof searchOn
   }
 }
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, events: { type: 'string', default: 'shared' }, peer: { type: 'string', default: 'yes' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, events: { type: 'string', default: 'shared' }, peer: { type: 'string', default: 'yes' }, runs: { type: 'string', default: '1' } } });
 if (!['shared', 'per-article'].includes(values.events)) throw new Error('--events is shared (by groups of ten articles, as issues are) or per-article');
 const sizes = values.articles.split(',').map(Number).filter((n) => n > 0);
 const withPeer = values.peer !== 'no';
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs is how many clean builds of each site to time, alternately: 1 or more');
 if (withPeer) installPeer();
 const lines: string[] = [];
 const results: unknown[] = [];
 const s = (n: number) => `${n.toFixed(1)} s`;
+/** The run of median wall time: on a machine whose speed drifts, the middle of several runs says more than one. */
+const median = (all: readonly BuildRun[]): BuildRun => [...all].sort((a, b) => a.seconds - b.seconds)[Math.floor((all.length - 1) / 2)]!;
+const spread = (all: readonly BuildRun[]) => (all.length > 1 ? ` [${all.map((r) => r.seconds.toFixed(1)).join(', ')} s]` : '');
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const TRASH = resolve('.tmp', 'scale-trash');
 
@@ -139,8 +146,27 @@ for (const n of sizes) {
   // (the peer's is new too); the previous run's files are set aside, not deleted (`set-aside.ts`).
   for (const folder of [content, cache, dist]) setAside(folder, TRASH);
   const pages = generatePublication(content, n, values.events === 'per-article');
-  console.log(`${n} articles: clean build…`);
-  const clean = await build('.', ['--outDir', dist], env, OUR_PHASES);
+  // Clean builds of both sites, taken in turn (`--runs`): this machine's speed drifts over
+  // minutes, so each site's median is compared with the other's, not one run with one run.
+  const peerDir = join(root, 'starlight');
+  const cleans: BuildRun[] = [];
+  const peerCleans: BuildRun[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const of = runs > 1 ? ` (${run} of ${runs})` : '';
+    if (run > 1) for (const folder of [cache, dist]) setAside(folder, TRASH);
+    console.log(`${n} articles: clean build${of}…`);
+    cleans.push(await build('.', ['--outDir', dist], env, OUR_PHASES));
+    if (withPeer) {
+      writePeer(peerDir, pages);
+      // Clean means clean for the peer too: Astro keeps its content layer's store in
+      // node_modules/.astro, and the peer's node_modules is shared by every run, so a second run
+      // read the articles from an earlier run's store (its content phase 4.8 s; 7.1 s without).
+      rmSync(join(PEER_DIR, 'node_modules', '.astro'), { recursive: true, force: true });
+      console.log(`${n} articles: Starlight clean build${of}…`);
+      peerCleans.push(await build(peerDir, [], {}, PEER_PHASES));
+    }
+  }
+  const clean = median(cleans);
   // An editor changes one section of one article: everything else is kept.
   const edited = join(content, 'articles', slugOf(Math.floor(n / 2)), readdirSync(join(content, 'articles', slugOf(Math.floor(n / 2)))).find((f) => f.endsWith('.mdx'))!);
   writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()} An editor’s added sentence.\n`);
@@ -160,27 +186,20 @@ for (const n of sizes) {
   const unreached = pages.filter((p) => !reached.has(`/${p.slug}/`)).length;
   const heavy = pagesOver(dist, 100 * 1024, allPages);
   const ours = await search(dist, `/${slugOf(0)}/`, { open: (page) => page.keyboard.press('/'), input: '#search-dialog-input', result: 'dialog .hit' });
-  let peer: { clean: BuildRun; search: SearchRun } | undefined;
+  let peer: { clean: BuildRun; cleans: BuildRun[]; search: SearchRun } | undefined;
   if (withPeer) {
-    const peerDir = join(root, 'starlight');
-    writePeer(peerDir, pages);
-    // Clean means clean for the peer too: Astro keeps its content layer's store in
-    // node_modules/.astro, and the peer's node_modules is shared by every run, so a second run
-    // read the articles from an earlier run's store (its content phase 4.8 s; 7.1 s without).
-    rmSync(join(PEER_DIR, 'node_modules', '.astro'), { recursive: true, force: true });
-    console.log(`${n} articles: Starlight clean build…`);
-    const peerClean = await build(peerDir, [], {}, PEER_PHASES);
+    const peerClean = median(peerCleans);
     const peerSearch = await search(join(peerDir, 'dist'), `/${slugOf(0)}/`, {
       open: (page) => page.locator('button[data-open-modal]').click(),
       input: 'dialog input[type=search], dialog .pagefind-ui__search-input',
       result: '.pagefind-ui__result',
     });
-    peer = { clean: peerClean, search: peerSearch };
+    peer = { clean: peerClean, cleans: peerCleans, search: peerSearch };
   }
   const phases = (run: BuildRun) => Object.entries(run.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   const block = [
     `N=${n}${values.events === 'per-article' ? ' (events per article)' : ''}`,
-    `  this site: clean ${s(clean.seconds)} (${phases(clean)}), ${(clean.seconds / n).toFixed(3)} s/article, CPU ${s(clean.cpuSeconds)}, peak RSS ${clean.peakRssMb.toFixed(0)} MB`,
+    `  this site: clean ${s(clean.seconds)}${spread(cleans)} (${phases(clean)}), ${(clean.seconds / n).toFixed(3)} s/article, CPU ${s(clean.cpuSeconds)}, peak RSS ${clean.peakRssMb.toFixed(0)} MB`,
     `             rebuild after editing one section ${s(rebuild.seconds)} (${phases(rebuild)}), CPU ${s(rebuild.cpuSeconds)}, peak RSS ${rebuild.peakRssMb.toFixed(0)} MB`,
     `             ${files.filter((f) => f.path.endsWith('.html')).length} pages, ${files.length} files, dist ${mb(files.reduce((t, f) => t + f.size, 0)).toFixed(1)} MB, largest page ${(largestPage.size / 1024).toFixed(1)} KB (${largestPage.path.slice(dist.length)})`,
     `             data store ${storeMb.toFixed(1)} MB (one module for the page build)`,
@@ -188,14 +207,14 @@ for (const n of sizes) {
     `             search "OPCON": ${Math.round(ours.latencyMs)} ms, ${(ours.bytes / 1024).toFixed(1)} KB`,
     ...(peer
       ? [
-          `  Starlight: clean ${s(peer.clean.seconds)} (${phases(peer.clean)}), CPU ${s(peer.clean.cpuSeconds)}, peak RSS ${peer.clean.peakRssMb.toFixed(0)} MB; search "OPCON": ${Math.round(peer.search.latencyMs)} ms, ${(peer.search.bytes / 1024).toFixed(1)} KB`,
+          `  Starlight: clean ${s(peer.clean.seconds)}${spread(peer.cleans)} (${phases(peer.clean)}), CPU ${s(peer.clean.cpuSeconds)}, peak RSS ${peer.clean.peakRssMb.toFixed(0)} MB; search "OPCON": ${Math.round(peer.search.latencyMs)} ms, ${(peer.search.bytes / 1024).toFixed(1)} KB`,
           `  ratios: clean ${ratio(clean.seconds, peer.clean.seconds)} (CPU ${ratio(clean.cpuSeconds, peer.clean.cpuSeconds)}), rebuild vs Starlight's clean ${ratio(rebuild.seconds, peer.clean.seconds)}, peak RSS ${ratio(clean.peakRssMb, peer.clean.peakRssMb)}, search bytes ${ratio(ours.bytes, peer.search.bytes)}`,
         ]
       : []),
   ];
   console.log(block.join('\n'));
   lines.push(...block);
-  results.push({ n, events: values.events, ours: { clean, rebuild, files: files.length, storeMb, unreached, heavyPages: heavy.length, largestPage: { path: largestPage.path.slice(dist.length), bytes: largestPage.size }, search: ours }, starlight: peer });
+  results.push({ n, events: values.events, runs, ours: { clean, cleans, rebuild, files: files.length, storeMb, unreached, heavyPages: heavy.length, largestPage: { path: largestPage.path.slice(dist.length), bytes: largestPage.size }, search: ours }, starlight: peer });
 }
 emptyTrash(TRASH);
 console.log(`\n${lines.join('\n')}`);
