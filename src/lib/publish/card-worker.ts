@@ -12,7 +12,7 @@ import { renderCard, type CardInput } from './card.ts';
  * Linux gives each thread its own niceness; elsewhere, or where the system refuses, the thread
  * keeps the build's priority.
  */
-export function yieldToTheBuild(): void {
+function yieldToTheBuild(): void {
   try {
     setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), constants.priority.PRIORITY_LOW);
   } catch {
