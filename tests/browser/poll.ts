@@ -5,12 +5,26 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Poll `check` every 50 ms until it gives a truthy value; a check that throws counts as not yet. */
+/**
+ * Poll `check` every 50 ms until it gives a truthy value; a check that throws counts as not yet.
+ * A timeout says what the last check gave or threw and how long it took: a wait that fails once in
+ * many CI runs must say whether the page never got there or the driver stopped answering.
+ */
 export async function poll(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let checks = 0;
   for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    const started = Date.now();
+    const outcome = await check().then(
+      (value) => ({ value, error: undefined }),
+      (error: unknown) => ({ value: false, error }),
+    );
+    checks++;
+    if (outcome.value) return;
+    if (Date.now() > deadline) {
+      const last = outcome.error === undefined ? `gave ${String(outcome.value)}` : `threw ${String(outcome.error).slice(0, 300)}`;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${checks} checks; the last ${last} in ${Date.now() - started} ms)`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -379,8 +379,15 @@ export function readerSuite(name: EngineName, { server = 'readerURL' }: SuiteOpt
             // longer than 10 s. What is tested here is what the page does with the address, not speed.
             await page
               .waitFor(() => ['results', 'empty', 'failed'].includes(document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] ?? ''), undefined, 20_000)
-              .catch((error: Error) => {
-                throw new Error(`${what}: ${error.message}`);
+              .catch(async (error: Error) => {
+                // What the page says then, so a rare CI timeout tells a stuck search from a stalled driver.
+                const status = await page
+                  .evaluate(() => {
+                    const el = document.querySelector<HTMLElement>('[data-search-status]');
+                    return `state ${el?.dataset['state'] ?? '(none)'}, “${el?.textContent ?? ''}”, ${navigator.serviceWorker?.controller ? 'under' : 'not under'} the service worker`;
+                  })
+                  .catch((e: Error) => `unreadable: ${e.message}`);
+                throw new Error(`${what}: ${error.message}; the page: ${status}; its probe: ${JSON.stringify((await page.probe().catch(() => undefined))?.problems)}`);
               });
           } else {
             // The highlighter ran (or had nothing to do) once the page's module has loaded.
