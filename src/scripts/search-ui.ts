@@ -49,9 +49,42 @@ function keepSearchOffline(): void {
   void navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: 'keep-search' }));
 }
 
+/** Requests for Pagefind's index and filter chunks that failed since the page began to watch them. */
+let indexFailures = 0;
+let watching = false;
+
+/**
+ * Pagefind catches an index chunk that fails to load (a deploy replaced the index, the connection
+ * dropped), logs it and searches without it: the reader would read "No results" for words the
+ * archive has. It offers no hook, and resource timing gives no status in WebKit, so the page's
+ * fetch is watched for those files alone; every request goes through unchanged.
+ */
+function watchIndexRequests(): void {
+  if (watching) return;
+  watching = true;
+  const folders = ['index/', 'filter/'].map((folder) => new URL(`${routes.pagefind()}${folder}`, location.href).href);
+  const platformFetch = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = (input, init) => {
+    const response = platformFetch(input, init);
+    const url = input instanceof Request ? input.url : new URL(input, location.href).href;
+    if (!folders.some((folder) => url.startsWith(folder))) return response;
+    return response.then(
+      (r) => {
+        if (!r.ok) indexFailures++;
+        return r;
+      },
+      (error: unknown) => {
+        indexFailures++;
+        throw error;
+      },
+    );
+  };
+}
+
 /** Load Pagefind once, on the main thread (no worker download), ready to search. */
 export function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
+    watchIndexRequests();
     const url = `${routes.pagefind()}pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // The index records site paths; results link under the base path.
@@ -213,15 +246,21 @@ export function createSearchView(elements: SearchElements): SearchView {
     [...results.querySelectorAll<HTMLAnchorElement>('a.result-link')].find((a) => !before.has(a.href))?.focus();
   }
 
-  async function run(query: string, selection: Selection, ticket: number) {
+  const showFailed = () => {
+    shown = undefined;
+    // The filter index may be what failed: the next search asks for it again.
+    filterIndex = undefined;
+    results.replaceChildren();
+    show(`Search failed to load. Check your connection and try again, or browse the ${KINDS.map((kind) => ANNOTATION_KINDS[kind].plural).join(', ')} pages.`, 'failed');
+  };
+
+  /** `failuresBefore`: failed index requests when the reader asked, so this search's own are told apart. */
+  async function run(query: string, selection: Selection, ticket: number, failuresBefore: number) {
     let api: PagefindApi;
     try {
       api = await loadPagefind();
     } catch {
-      if (ticket === sequence) {
-        results.replaceChildren();
-        show(`Search failed to load. Check your connection and try again, or browse the ${KINDS.map((kind) => ANNOTATION_KINDS[kind].plural).join(', ')} pages.`, 'failed');
-      }
+      if (ticket === sequence) showFailed();
       return;
     }
     const filters = Object.fromEntries(
@@ -236,6 +275,9 @@ export function createSearchView(elements: SearchElements): SearchView {
     const found = (await api.search(query, { filters })) ?? { results: [], filters: {}, totalFilters: {} };
     const page = await loadPage(found, 0);
     if (ticket !== sequence) return;
+    // Part of the index did not load: what was found is not what the archive holds. Pagefind
+    // fetches a failed chunk again on the next search.
+    if (indexFailures > failuresBefore) return showFailed();
     shown = { query, found, ...page };
     render();
     keepSearchOffline();
@@ -263,9 +305,10 @@ export function createSearchView(elements: SearchElements): SearchView {
         return;
       }
       show('Searching…', 'loading');
+      const failuresBefore = indexFailures;
       void loadPagefind().then((api) => api.preload(query), () => undefined);
       // A short debounce: fast typists do not search every letter, slow ones do not wait.
-      timer = setTimeout(() => void run(query, selection, ticket), 40);
+      timer = setTimeout(() => void run(query, selection, ticket, failuresBefore), 40);
     },
   };
 }

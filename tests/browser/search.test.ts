@@ -255,6 +255,22 @@ describe('search', () => {
     await close();
   });
 
+  it('says search failed, not "No results", when part of its index cannot load; the next search loads it', async () => {
+    const { page, close } = await openPage(browser());
+    // Pagefind itself logs the chunk it could not load and searches without it.
+    await page.context().route('**/pagefind/index/**', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await page.goto('/search/?q=OPCON');
+    await page.waitForFunction(() => ['results', 'empty', 'failed'].includes(document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] ?? ''));
+    expect(await page.locator('[data-search-status]').innerText()).toMatch(/^Search failed to load/);
+    expect(await page.locator('[data-search-results] .hit').count()).toBe(0);
+    // The index is back (the deploy finished, the connection returned): the reader searches again.
+    await page.context().unroute('**/pagefind/index/**');
+    await page.locator('#search-page-q').fill('OPCON ');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-status]')?.dataset['state'] === 'results');
+    expect(await page.locator('[data-search-results] .hit').count()).toBeGreaterThan(1);
+    await close();
+  });
+
   it('/search/?q=OPCON restores the query and its results; typing updates the URL', async () => {
     const { page, close } = await openPage(browser());
     await page.goto('/search/?q=OPCON');
