@@ -53,6 +53,15 @@ function keepSearchOffline(): void {
 let indexFailures = 0;
 let watching = false;
 
+/** The absolute address a fetch asks for; '' for one it cannot read (fetch rejects it as it always has). */
+function addressOf(input: RequestInfo | URL): string {
+  try {
+    return input instanceof Request ? input.url : new URL(input, location.href).href;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Pagefind catches an index chunk that fails to load (a deploy replaced the index, the connection
  * dropped), logs it and searches without it: the reader would read "No results" for words the
@@ -63,11 +72,11 @@ function watchIndexRequests(): void {
   if (watching) return;
   watching = true;
   const folders = ['index/', 'filter/'].map((folder) => new URL(`${routes.pagefind()}${folder}`, location.href).href);
-  const platformFetch = globalThis.fetch.bind(globalThis);
-  globalThis.fetch = (input, init) => {
+  const platformFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
     const response = platformFetch(input, init);
-    const url = input instanceof Request ? input.url : new URL(input, location.href).href;
-    if (!folders.some((folder) => url.startsWith(folder))) return response;
+    const address = addressOf(input);
+    if (!folders.some((folder) => address.startsWith(folder))) return response;
     return response.then(
       (r) => {
         if (!r.ok) indexFailures++;
