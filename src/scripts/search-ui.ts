@@ -49,9 +49,8 @@ function keepSearchOffline(): void {
   void navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: 'keep-search' }));
 }
 
-/** Requests for Pagefind's index and filter chunks that failed since the page began to watch them. */
+/** Requests for Pagefind's index and filter chunks that failed since this module loaded. */
 let indexFailures = 0;
-let watching = false;
 
 /** The absolute address a fetch asks for; '' for one it cannot read (fetch rejects it as it always has). */
 function addressOf(input: RequestInfo | URL): string {
@@ -69,8 +68,6 @@ function addressOf(input: RequestInfo | URL): string {
  * fetch is watched for those files alone; every request goes through unchanged.
  */
 function watchIndexRequests(): void {
-  if (watching) return;
-  watching = true;
   const folders = ['index/', 'filter/'].map((folder) => new URL(`${routes.pagefind()}${folder}`, location.href).href);
   const platformFetch = window.fetch.bind(window);
   window.fetch = (input, init) => {
@@ -89,11 +86,12 @@ function watchIndexRequests(): void {
     );
   };
 }
+// This module loads once a page, when the reader heads for search: before Pagefind can fetch.
+watchIndexRequests();
 
 /** Load Pagefind once, on the main thread (no worker download), ready to search. */
 export function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
-    watchIndexRequests();
     const url = `${routes.pagefind()}pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // The index records site paths; results link under the base path.
@@ -282,11 +280,14 @@ export function createSearchView(elements: SearchElements): SearchView {
     // rest of a search (#17).
     if (elements.filters) await (filterIndex ??= api.filters().catch(() => undefined));
     const found = (await api.search(query, { filters })) ?? { results: [], filters: {}, totalFilters: {} };
+    // Part of the index did not load: what was found is not what the archive holds, and its
+    // results are not worth fetching. Pagefind fetches a failed chunk again on the next search.
+    if (indexFailures > failuresBefore) {
+      if (ticket === sequence) showFailed();
+      return;
+    }
     const page = await loadPage(found, 0);
     if (ticket !== sequence) return;
-    // Part of the index did not load: what was found is not what the archive holds. Pagefind
-    // fetches a failed chunk again on the next search.
-    if (indexFailures > failuresBefore) return showFailed();
     shown = { query, found, ...page };
     render();
     keepSearchOffline();
