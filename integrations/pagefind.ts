@@ -1,21 +1,27 @@
 /**
- * Builds the Pagefind index in the same `astro build`: the article pages' text (marked
- * `data-pagefind-body`), read from a copy that keeps only the ids results use
+ * Builds the Pagefind index in the same `astro build`, while the pages render: the article pages'
+ * text (marked `data-pagefind-body`), from a copy that keeps only the ids results use
  * (`src/lib/search/anchors.ts`), and the annotations' records, made here from the content
  * (`src/lib/search/records.ts`; the kinds table says where each kind is found). Any Pagefind
  * error fails the build.
+ *
+ * Each article page goes to the index as Astro renders it: the integration watches Astro's
+ * prerenderer (its extension point for rendering pages; here the default one) and hands the page
+ * to a thread of its own (`pagefind-worker.ts`), which indexes it at the lowest priority in the
+ * time page rendering, on one thread, leaves a core idle. Read from the output folder once every
+ * page was written, as before, the pages took Pagefind a tenth of a 1,000-article build, with
+ * nothing else running. A page Astro reuses from its incremental cache is not rendered: the
+ * thread reads those from the output folder at the end.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { buildContent } from './content.ts';
+import type { Indexed, ToIndex } from './pagefind-worker.ts';
 import { routes, withoutBase } from '../src/lib/routing/routes.ts';
-import { withSearchAnchorsOnly } from '../src/lib/search/anchors.ts';
 import { searchRecords } from '../src/lib/search/records.ts';
 
+/** Pagefind also writes its own search UIs and a worker; this site uses neither (its own dialog, Pagefind on the main thread), so they are not deployed. */
 const UNUSED = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -27,22 +33,27 @@ const UNUSED = [
   'pagefind-worker.js',
 ];
 
-/** `work` over `items`, 64 at a time: files read and written together, without opening thousands at once. */
-async function inBatches<T>(items: readonly T[], work: (item: T, i: number) => Promise<unknown>): Promise<void> {
-  for (let at = 0; at < items.length; at += 64) await Promise.all(items.slice(at, at + 64).map((item, i) => work(item, at + i)));
-}
+/** One build's index: its thread, and the article pages it is to hold (by their address as requested, with the base path, to their site path). */
+class SearchIndex {
+  readonly #thread = new Worker(new URL('./pagefind-worker.ts', import.meta.url));
+  readonly #answer: Promise<Indexed>;
+  readonly #articles: Promise<Map<string, string>>;
 
-function fail(step: string, errors: string[]): never {
-  throw new Error(`Pagefind ${step} failed:\n  - ${errors.join('\n  - ')}`);
-}
-
-export default function pagefindIntegration(): AstroIntegration {
-  return {
-    name: 'reader:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const content = await buildContent();
+  constructor() {
+    this.#answer = new Promise<Indexed>((ok, fail) => {
+      this.#thread.once('message', ok);
+      this.#thread.once('error', fail);
+      this.#thread.once('exit', (code) => fail(new Error(`the search index's thread stopped (exit code ${code})`)));
+    });
+    // A failure is reported when the build is done; this keeps it from going unhandled before.
+    this.#answer.catch(() => undefined);
+    // Waited for when the build is done, not before: a build that fails earlier is not kept running by it.
+    this.#thread.unref();
+    const content = buildContent();
+    this.#articles = content.then(({ articles }) => new Map(articles.map((a) => [routes.article(a.id), withoutBase(routes.article(a.id))])));
+    this.#articles.catch(() => undefined);
+    content.then(
+      (content) => {
         const sectionsOf = new Map<string, Array<{ id: string; order: number }>>();
         for (const { data } of content.sections) {
           const list = sectionsOf.get(data.article);
@@ -50,40 +61,63 @@ export default function pagefindIntegration(): AstroIntegration {
           else sectionsOf.set(data.article, [data]);
         }
         const articles = content.articles.map((a) => ({ slug: a.id, title: a.data.title, published: a.data.published, sections: (sectionsOf.get(a.id) ?? []).sort((x, y) => x.order - y.order).map((s) => s.id) }));
-        const records = searchRecords(content.annotations, articles);
-        // What Pagefind reads, as files: it reads a folder in one call, where one call per page
-        // costs a round trip each. The records each name their own URL; the pages are where the
-        // site has them, so their URLs are the site's.
-        const work = await mkdtemp(join(tmpdir(), 'long-reads-search-'));
-        const [pages, folder] = [join(work, 'pages'), join(work, 'records')];
-        try {
-          await mkdir(folder, { recursive: true });
-          // Only the article pages hold indexed text: Pagefind reads those, not every page of the site.
-          await inBatches(articles, async ({ slug }) => {
-            const file = `${withoutBase(routes.article(slug))}index.html`;
-            await mkdir(dirname(join(pages, file)), { recursive: true });
-            // As Latin-1, one character a byte: the bytes pass through unchanged, and neither
-            // decoding nor encoding UTF-8 (which took most of the copy's time) is needed.
-            await writeFile(join(pages, file), withSearchAnchorsOnly(await readFile(join(site, file), 'latin1')), 'latin1');
-          });
-          await inBatches(records, (record, i) => writeFile(join(folder, `${i}.html`), record.content));
+        this.#send({ type: 'records', records: searchRecords(content.annotations, articles) });
+      },
+      () => undefined,
+    );
+  }
 
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-          if (!index) fail('setup', errors);
-          const indexed = await index.addDirectory({ path: pages });
-          if (indexed.errors.length) fail('indexing', indexed.errors);
-          const added = await index.addDirectory({ path: folder });
-          if (added.errors.length) fail('indexing the annotations', added.errors);
-          const written = await index.writeFiles({ outputPath: `${site}pagefind` });
-          if (written.errors.length) fail('writing', written.errors);
-          // Pagefind also writes its own search UIs and a worker; this site uses neither
-          // (its own dialog, Pagefind on the main thread), so they are not deployed.
-          await Promise.all(UNUSED.map((name) => rm(`${site}pagefind/${name}`, { force: true })));
-          logger.info(`indexed ${indexed.page_count} page(s) and ${added.page_count} annotation record(s)`);
-        } finally {
-          await pagefind.close();
-          await rm(work, { recursive: true, force: true });
-        }
+  #send(message: ToIndex, transfer: ArrayBuffer[] = []): void {
+    this.#thread.postMessage(message, transfer);
+  }
+
+  /** Astro's prerenderer, `base`, handing each article page it renders to the index on the way. */
+  prerenderer(base: AstroPrerenderer): AstroPrerenderer {
+    return {
+      name: 'reader:pagefind',
+      setup: () => base.setup?.() ?? Promise.resolve(),
+      getStaticPaths: () => base.getStaticPaths(),
+      render: async (request, options) => {
+        const rendered = await base.render(request, options);
+        const url = (await this.#articles).get(new URL(request.url).pathname);
+        if (url === undefined) return rendered;
+        const response = rendered instanceof Response ? rendered : rendered.response;
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const html = bytes.slice();
+        this.#send({ type: 'page', url, html }, [html.buffer]);
+        const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+        return rendered instanceof Response ? copy : { ...rendered, response: copy };
+      },
+      ...(base.collectStaticImages && { collectStaticImages: () => base.collectStaticImages!() }),
+      teardown: () => base.teardown?.() ?? Promise.resolve(),
+    };
+  }
+
+  /** Write the index into `site`, once the article pages not rendered (reused) are read from it. */
+  async write(site: string): Promise<{ pages: number; records: number }> {
+    this.#thread.ref();
+    this.#send({ type: 'write', site, articles: [...(await this.#articles).values()], unused: UNUSED });
+    const answer = await this.#answer;
+    await this.#thread.terminate();
+    if (!answer.ok) throw new Error(`Pagefind ${answer.step} failed:\n  - ${answer.errors.join('\n  - ')}`);
+    return answer;
+  }
+}
+
+export default function pagefindIntegration(): AstroIntegration {
+  let index: SearchIndex | undefined;
+  return {
+    name: 'reader:pagefind',
+    hooks: {
+      'astro:build:start': ({ setPrerenderer }) => {
+        index = new SearchIndex();
+        // Astro keeps one prerenderer, the last one set: this static site has no adapter to set another.
+        setPrerenderer((base) => index!.prerenderer(base));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { pages, records } = await index!.write(fileURLToPath(dir));
+        index = undefined;
+        logger.info(`indexed ${pages} page(s) and ${records} annotation record(s)`);
       },
     },
   };

@@ -7,6 +7,7 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.ts';
@@ -82,6 +83,24 @@ describe('a rebuild', () => {
       expect(restored(second, file), file).toBe(true);
       expect(read(second, file.slice(1)).equals(read(first, file.slice(1))), file).toBe(true);
     }
+  });
+
+  // What search finds at each address: its fragment in the index (a gzipped JSON after a 12-byte signature; a record names its address in its metadata).
+  const searchable = (build: BuildResult) =>
+    new Map(
+      readdirSync(join(build.outDir, 'pagefind', 'fragment')).map((name) => {
+        const fragment = JSON.parse(gunzipSync(readFileSync(join(build.outDir, 'pagefind', 'fragment', name))).subarray(12).toString()) as { url: string; content: string; meta: { url?: string } };
+        return [fragment.meta.url ?? fragment.url, fragment.content];
+      }),
+    );
+
+  it('indexes every article for search: the one rendered again with its new words, the one reused as it was', () => {
+    const [before, after] = [searchable(first), searchable(second)];
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    // The edited article went to the index as it rendered; the other, reused from the cache, not rendered, was read from the output.
+    expect(after.get('/first-piece/')).toContain(NEW);
+    expect(after.get('/second-piece/')).toContain(SECOND);
+    expect(after.get('/second-piece/')).toBe(before.get('/second-piece/'));
   });
 });
 
