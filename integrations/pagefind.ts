@@ -8,10 +8,10 @@
  * Each article page goes to the index as Astro renders it: the integration watches Astro's
  * prerenderer (its extension point for rendering pages; here the default one) and hands the page
  * to a thread of its own (`pagefind-worker.ts`), which indexes it at the lowest priority in the
- * time page rendering, on one thread, leaves a core idle. Read from the output folder once every
- * page was written, as before, the pages took Pagefind a tenth of a 1,000-article build, with
- * nothing else running. A page Astro reuses from its incremental cache is not rendered: the
- * thread reads those from the output folder at the end.
+ * time page rendering, on one thread, leaves a core idle. (Pagefind used to read the pages from
+ * the output folder once all were written: a tenth of a 1,000-article build, with nothing else
+ * running.) A page Astro reuses from its incremental cache is not rendered: the thread reads
+ * those from the output folder at the end.
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
