@@ -95,7 +95,8 @@ parentPort!.on('message', (message: ToIndex) => {
   if (message.type === 'records') {
     records = message.records.length;
     const folder = join(work, 'records');
-    index(folder, message.records.map((record, i) => mkdir(folder, { recursive: true }).then(() => writeFile(join(folder, `${i}.html`), record.content))), 'indexing the annotations');
+    const made = mkdir(folder);
+    index(folder, message.records.map((record, i) => made.then(() => writeFile(join(folder, `${i}.html`), record.content))), 'indexing the annotations');
   } else if (message.type === 'page') {
     addPage(message.url, Buffer.from(message.html.buffer, message.html.byteOffset, message.html.byteLength).toString('latin1'));
   } else {
